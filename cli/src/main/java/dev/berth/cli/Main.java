@@ -1,0 +1,34 @@
+package dev.berth.cli;
+
+import dev.berth.cli.command.BerthCommand;
+import dev.berth.cli.inject.CliComponent;
+import dev.berth.cli.inject.DaggerCliComponent;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** The {@code berth} command. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Streams streams = Streams.system();
+        int code = run(args, streams, Environment.system());
+        streams.out().flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line once and returns its exit code; used in-process by tests. */
+    public static int run(String[] args, Streams streams, Environment environment) {
+        CliComponent component = DaggerCliComponent.builder().streams(streams).environment(environment).build();
+        CommandLine commandLine = new CommandLine(BerthCommand.class, component.commandFactory());
+        commandLine.setOut(new PrintWriter(streams.out(), true));
+        commandLine.setErr(new PrintWriter(streams.err(), true));
+        HelpLayout.apply(commandLine);
+        Failures failures = new Failures(streams.err(), component.globalOptions());
+        commandLine.setParameterExceptionHandler(failures);
+        commandLine.setExecutionExceptionHandler(failures);
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.berth.cli.inject;
+
+import dagger.Binds;
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.ClassKey;
+import dagger.multibindings.IntoMap;
+import dev.berth.cli.GlobalOptions;
+import dev.berth.cli.Streams;
+import dev.berth.cli.command.BerthCommand;
+import dev.berth.cli.command.CompletionCommand;
+import dev.berth.cli.command.InfoCommand;
+import dev.berth.cli.command.VersionCommand;
+import dev.berth.core.Notices;
+import dev.berth.core.UncheckedBerthException;
+import dev.berth.core.config.ConfigRequest;
+import jakarta.inject.Singleton;
+
+/**
+ * The command line's bindings: how core reaches the flags and the user, and every command class, so that
+ * picocli gets its commands from Dagger instead of reflection.
+ */
+@Module
+public abstract class CliModule {
+
+    @Provides
+    static ConfigRequest configRequest(GlobalOptions options) {
+        return UncheckedBerthException.call(options::configRequest);
+    }
+
+    @Provides
+    @Singleton
+    static Notices notices(Streams streams) {
+        return line -> streams.err().println("WARNING: " + line);
+    }
+
+    @Binds
+    @IntoMap
+    @ClassKey(BerthCommand.class)
+    abstract Object berth(BerthCommand command);
+
+    @Binds
+    @IntoMap
+    @ClassKey(VersionCommand.class)
+    abstract Object version(VersionCommand command);
+
+    @Binds
+    @IntoMap
+    @ClassKey(InfoCommand.class)
+    abstract Object info(InfoCommand command);
+
+    @Binds
+    @IntoMap
+    @ClassKey(CompletionCommand.class)
+    abstract Object completion(CompletionCommand command);
+}

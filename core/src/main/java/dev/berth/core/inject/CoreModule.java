@@ -1,0 +1,108 @@
+package dev.berth.core.inject;
+
+import dev.berth.core.EngineFailureException;
+import dev.berth.core.Notices;
+import dev.berth.core.UncheckedBerthException;
+import dev.berth.core.config.BerthConfig;
+import dev.berth.core.config.ConfigRequest;
+import dev.berth.core.host.DriverContexts;
+import dev.berth.core.plugin.FactoryCatalog;
+import dev.berth.core.plugin.PluginLoader;
+import dev.berth.core.plugin.PluginProblem;
+import dev.berth.core.plugin.Plugins;
+import dev.berth.core.storage.SelectedDriver;
+import dev.berth.core.storage.StorageDriverSelector;
+import dev.berth.spi.RuntimeFactory;
+import dev.berth.spi.StorageDriver;
+import dev.berth.spi.StorageDriverException;
+import dev.berth.spi.StorageDriverFactory;
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.Multibinds;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import java.util.Map;
+
+/**
+ * Wires core. Everything here is resolved lazily: a command that never asks for the configuration, the
+ * plugins or a driver never reads a file, opens a jar or loads JNA for them.
+ */
+@Module
+public abstract class CoreModule {
+
+    /** Built-in storage drivers, bound by their modules with {@code @IntoMap @StringKey(name)}. */
+    @Multibinds
+    abstract Map<String, StorageDriverFactory> builtInStorageDrivers();
+
+    /** Built-in runtimes, bound like the storage drivers. */
+    @Multibinds
+    abstract Map<String, RuntimeFactory> builtInRuntimes();
+
+    @Provides
+    @Singleton
+    static BerthConfig config(ConfigRequest request) {
+        return UncheckedBerthException.call(request::resolve);
+    }
+
+    @Provides
+    @Singleton
+    static Plugins plugins(BerthConfig config, Notices notices) {
+        Plugins plugins = new PluginLoader().load(config.pluginsDir());
+        plugins.problems().stream().map(PluginProblem::describe).forEach(notices::notice);
+        return plugins;
+    }
+
+    @Provides
+    @Singleton
+    static FactoryCatalog<StorageDriverFactory> storageDrivers(
+            Map<String, Provider<StorageDriverFactory>> builtIns, Plugins plugins, Notices notices) {
+        FactoryCatalog<StorageDriverFactory> catalog =
+                new FactoryCatalog<>("storage driver", builtIns, plugins.storageDrivers());
+        catalog.problems().stream().map(PluginProblem::describe).forEach(notices::notice);
+        return catalog;
+    }
+
+    @Provides
+    @Singleton
+    static FactoryCatalog<RuntimeFactory> runtimes(
+            Map<String, Provider<RuntimeFactory>> builtIns, Plugins plugins, Notices notices) {
+        FactoryCatalog<RuntimeFactory> catalog = new FactoryCatalog<>("runtime", builtIns, plugins.runtimes());
+        catalog.problems().stream().map(PluginProblem::describe).forEach(notices::notice);
+        return catalog;
+    }
+
+    @Provides
+    @Singleton
+    static DriverContexts driverContexts(BerthConfig config) {
+        return new DriverContexts(config);
+    }
+
+    @Provides
+    @Singleton
+    static StorageDriverSelector storageDriverSelector(FactoryCatalog<StorageDriverFactory> catalog,
+                                                       BerthConfig config, DriverContexts contexts) {
+        return new StorageDriverSelector(catalog, config.dataRoot().resolve("storage"), contexts::forDriver);
+    }
+
+    @Provides
+    @Singleton
+    static SelectedDriver selectedDriver(StorageDriverSelector selector, BerthConfig config, Notices notices) {
+        SelectedDriver selected = UncheckedBerthException.call(() -> selector.select(config.storageDriver()));
+        selected.notice().ifPresent(notices::notice);
+        return selected;
+    }
+
+    @Provides
+    @Singleton
+    static StorageDriver storageDriver(SelectedDriver selected, BerthConfig config, DriverContexts contexts) {
+        return UncheckedBerthException.call(() -> {
+            Map<String, String> options = config.storageOptionsFor(selected.name());
+            try {
+                return selected.entry().factory().create(selected.home(), options, contexts.forDriver(selected.name()));
+            } catch (StorageDriverException e) {
+                throw new EngineFailureException("cannot start the " + selected.name() + " storage driver: "
+                        + e.getMessage(), e);
+            }
+        });
+    }
+}

@@ -1,0 +1,38 @@
+package dev.berth.runtime.linux;
+
+import dev.berth.spi.ContainerRuntime;
+import dev.berth.spi.RuntimeFactory;
+import dev.berth.spi.RuntimeFailureException;
+import dev.berth.spi.Support;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The Linux runtime's factory. */
+public final class LinuxRuntimeFactory implements RuntimeFactory {
+
+    public static final String NAME = "linux";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String version() {
+        Package pkg = LinuxRuntimeFactory.class.getPackage();
+        return pkg.getImplementationVersion() != null ? pkg.getImplementationVersion() : "development";
+    }
+
+    @Override
+    public Support isSupported() {
+        if (!Files.exists(Path.of("/proc/self/ns/pid"))) {
+            return Support.no("the kernel has no PID namespaces (/proc/self/ns/pid is missing)");
+        }
+        return Support.yes();
+    }
+
+    @Override
+    public ContainerRuntime create(Path stateRoot) throws RuntimeFailureException {
+        throw new RuntimeFailureException("the linux runtime cannot run containers yet");
+    }
+}
