@@ -1,0 +1,30 @@
+/* Entry point: berth-helper create|exec SPEC, with the report pipe on fd 3. */
+#include "helper.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+int main(int argc, char **argv) {
+    /* Nothing of the caller's but the report pipe may reach the monitor or the container. */
+    syscall(SYS_close_range, REPORT_FD + 1, ~0U, 0);
+    int exec_mode = argc == 3 && strcmp(argv[1], "exec") == 0;
+    if (argc != 3 || (!exec_mode && strcmp(argv[1], "create") != 0)) {
+        fail(EXIT_RUNTIME, "usage: berth-helper create|exec SPEC (berth runs this, with a report pipe on fd 3)");
+    }
+    static struct spec spec;
+    char error[4096];
+    if (spec_load(&spec, argv[2], error, sizeof(error)) < 0) {
+        fail(EXIT_RUNTIME, "%s", error);
+    }
+    /* The caller waits for this process only; the monitor must not be its child. */
+    pid_t monitor = fork();
+    if (monitor < 0) {
+        fail_errno(EXIT_RUNTIME, "cannot fork the monitor");
+    }
+    if (monitor > 0) {
+        return 0;
+    }
+    return monitor_main(&spec, exec_mode);
+}
