@@ -28,11 +28,14 @@ public final class LinuxRuntimeFactory implements RuntimeFactory {
         if (!Files.exists(Path.of("/proc/self/ns/pid"))) {
             return Support.no("the kernel has no PID namespaces (/proc/self/ns/pid is missing)");
         }
+        if (!Files.exists(Path.of("/proc/self/ns/cgroup"))) {
+            return Support.no("the kernel has no cgroup namespaces (Linux 4.6 or later is needed)");
+        }
         return Support.yes();
     }
 
     @Override
     public ContainerRuntime create(Path stateRoot) throws RuntimeFailureException {
-        throw new RuntimeFailureException("the linux runtime cannot run containers yet");
+        return new LinuxRuntime(stateRoot, CgroupLayout.detect(Path.of("/proc/self/mountinfo")));
     }
 }

@@ -1,0 +1,118 @@
+package dev.berth.runtime.linux;
+
+import dev.berth.spi.RuntimeFailureException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** Reading and writing cgroup interface files: plain file I/O, which is all cgroups need. */
+final class CgroupFiles {
+
+    private CgroupFiles() {
+    }
+
+    static void write(Path file, String value) throws RuntimeFailureException {
+        try {
+            Files.writeString(file, value);
+        } catch (IOException e) {
+            throw new RuntimeFailureException("cannot write \"" + value + "\" to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String read(Path file) throws RuntimeFailureException {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new RuntimeFailureException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static long readLong(Path file) throws RuntimeFailureException {
+        return Long.parseLong(read(file));
+    }
+
+    /** A number, or empty for {@code max} or anything at least {@code unlimitedFrom}. */
+    static OptionalLong readLimit(Path file, long unlimitedFrom) throws RuntimeFailureException {
+        String value = read(file);
+        if (value.equals("max")) {
+            return OptionalLong.empty();
+        }
+        long limit = Long.parseLong(value);
+        return limit >= unlimitedFrom ? OptionalLong.empty() : OptionalLong.of(limit);
+    }
+
+    /** The value of {@code key} in a flat keyed file ({@code key value} lines), 0 when absent. */
+    static long keyed(Path file, String key) throws RuntimeFailureException {
+        for (String line : read(file).split("\n")) {
+            int space = line.indexOf(' ');
+            if (space > 0 && line.substring(0, space).equals(key)) {
+                return Long.parseLong(line.substring(space + 1).strip());
+            }
+        }
+        return 0;
+    }
+
+    /** The PIDs listed in a {@code cgroup.procs} file; none when the cgroup is gone. */
+    static List<Long> pids(Path procs) throws RuntimeFailureException {
+        List<Long> pids = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(procs)) {
+                if (!line.isBlank()) {
+                    pids.add(Long.parseLong(line.strip()));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return pids;
+        } catch (IOException e) {
+            throw new RuntimeFailureException("cannot read " + procs + ": " + e.getMessage(), e);
+        }
+        return pids;
+    }
+
+    /** Creates the directory and its missing parents; an existing one is fine. */
+    static void makeDirectory(Path directory) throws RuntimeFailureException {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new RuntimeFailureException("cannot create the cgroup " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes an empty cgroup directory; a missing one is fine. False when processes still hold it. */
+    static boolean removeDirectory(Path directory) throws RuntimeFailureException {
+        try {
+            Files.deleteIfExists(directory);
+            return true;
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+            return false;
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains("busy")) {
+                return false;
+            }
+            throw new RuntimeFailureException("cannot remove the cgroup " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits for the freezer to report what was asked: freezing a cgroup completes asynchronously. Backs off
+     * from 0.1 ms; pause is not on the run path.
+     */
+    static void awaitState(Path file, String wanted, Path writeAgain, String value) throws RuntimeFailureException {
+        long pause = 100_000;
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!read(file).contains(wanted)) {
+            if (System.nanoTime() > deadline) {
+                throw new RuntimeFailureException("the freezer did not reach \"" + wanted + "\" in 10 s: " + file);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, 50_000_000);
+            if (writeAgain != null) {
+                write(writeAgain, value);
+            }
+        }
+    }
+}

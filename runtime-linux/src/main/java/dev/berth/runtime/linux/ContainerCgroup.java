@@ -1,0 +1,37 @@
+package dev.berth.runtime.linux;
+
+import dev.berth.spi.ContainerStats;
+import dev.berth.spi.RuntimeFailureException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** One container's cgroup, in whichever hierarchy layout the host has. */
+interface ContainerCgroup {
+
+    /** The {@code cgroup.procs} files the container's processes are written to, one per hierarchy. */
+    List<Path> procsFiles();
+
+    /** The cgroup directories, for removal. */
+    List<Path> directories();
+
+    /** The file whose {@code oom_kill} line counts OOM kills, if the memory controller is there. */
+    Optional<Path> oomFile();
+
+    /** The PIDs of the container's processes. */
+    List<Long> pids() throws RuntimeFailureException;
+
+    void freeze() throws RuntimeFailureException;
+
+    void thaw() throws RuntimeFailureException;
+
+    boolean isFrozen() throws RuntimeFailureException;
+
+    /** Sends {@code signal} to every process, so that none escapes by forking meanwhile. */
+    void killAll(int signal) throws RuntimeFailureException;
+
+    ContainerStats stats() throws RuntimeFailureException;
+
+    /** Removes the cgroup; false when processes still hold it. */
+    boolean remove() throws RuntimeFailureException;
+}
