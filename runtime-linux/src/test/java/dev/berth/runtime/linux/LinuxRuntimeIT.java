@@ -1,0 +1,109 @@
+package dev.berth.runtime.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.spi.ContainerState;
+import dev.berth.spi.ExecFailureException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Containers from create to delete: PID 1, exit codes, logs, stdio. */
+class LinuxRuntimeIT {
+
+    @TempDir
+    Path temp;
+    Containers containers;
+
+    @BeforeEach
+    void open() throws Exception {
+        containers = new Containers(temp);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        containers.close();
+    }
+
+    @Test
+    void theCommandIsPidOneWithTheContainersHostname() throws Exception {
+        String id = containers.newId();
+        Containers.Run run = containers.run(containers.spec(id, "sh", "-c", "echo $$; hostname"), id);
+
+        assertEquals(0, run.exitCode());
+        assertEquals("1\n" + id.substring(0, 12) + "\n", run.stdout());
+    }
+
+    @Test
+    void theExitCodeIsTheCommandsAndIsRecorded() throws Exception {
+        String id = containers.newId();
+        Containers.Run run = containers.run(containers.spec(id, "sh", "-c", "echo out; echo err >&2; exit 3"), id);
+
+        assertEquals(3, run.exitCode());
+        assertEquals("out\n", run.stdout());
+        assertEquals("err\n", run.stderr());
+        assertEquals(ContainerState.Status.STOPPED, run.state().status());
+        assertEquals(3, run.state().exitCode());
+        assertTrue(run.state().finishedAt().isPresent());
+        assertTrue(run.state().startedAt().isPresent());
+    }
+
+    @Test
+    void aCommandThatIsNotFoundFailsTheCreateWith127() throws Exception {
+        String id = containers.newId();
+        ExecFailureException e = assertThrows(ExecFailureException.class,
+                () -> containers.runtime.create(id, containers.build(containers.spec(id, "nosuchcommand"))));
+
+        assertEquals(127, e.exitCode());
+        assertEquals("exec: \"nosuchcommand\": executable file not found in $PATH", e.getMessage());
+        assertEquals(ContainerState.Status.STOPPED, containers.runtime.state(id).status());
+    }
+
+    @Test
+    void aCommandThatCannotBeExecutedFailsWith126() throws Exception {
+        String id = containers.newId();
+        ExecFailureException e = assertThrows(ExecFailureException.class,
+                () -> containers.runtime.create(id, containers.build(containers.spec(id, "/etc/passwd"))));
+
+        assertEquals(126, e.exitCode());
+    }
+
+    @Test
+    void createRunsNothingUntilStart() throws Exception {
+        String id = containers.newId();
+        ContainerState created = containers.runtime.create(id,
+                containers.build(containers.spec(id, "touch", "/started")));
+
+        assertEquals(ContainerState.Status.CREATED, created.status());
+        assertTrue(Files.exists(Path.of("/proc", Long.toString(created.pid()))), "the process exists");
+        assertEquals(ContainerState.Status.CREATED, containers.runtime.state(id).status());
+        assertFalse(Files.exists(containers.upper(id).resolve("started")), "nothing ran");
+
+        containers.runtime.start(id);
+        ContainerState stopped = containers.runtime.awaitStop(id, java.time.Duration.ofSeconds(10));
+
+        assertEquals(ContainerState.Status.STOPPED, stopped.status());
+        assertEquals(0, stopped.exitCode());
+        assertTrue(Files.exists(containers.upper(id).resolve("started")));
+    }
+
+    @Test
+    void theLogIsDockersJsonFile() throws Exception {
+        String id = containers.newId();
+        containers.run(containers.spec(id, "sh", "-c", "echo 'a \"quoted\" <line>'; echo oops >&2; printf partial"), id);
+
+        List<String> lines = Files.readAllLines(containers.containerDirectory(id).resolve(id + "-json.log"));
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(0).matches("\\{\"log\":\"a \\\\\"quoted\\\\\" \\\\u003cline\\\\u003e\\\\n\",\"stream\":\"stdout\","
+                + "\"time\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?Z\"}"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("{\"log\":\"oops\\n\",\"stream\":\"stderr\""), lines.get(1));
+        assertTrue(lines.get(2).startsWith("{\"log\":\"partial\",\"stream\":\"stdout\""), lines.get(2));
+    }
+}
