@@ -104,8 +104,38 @@ static void fd_path(char *out, size_t size, int fd) {
     snprintf(out, size, "/proc/self/fd/%d", fd);
 }
 
-/* The directory or file at path inside the root, created (with its parents) when missing. */
+static int make_path_at_depth(int root_fd, const char *path, int as_file, int depth);
+
+/*
+ * The directory or file at path inside the root, created (with its parents) when missing. A dangling symlink
+ * on the way is followed inside the root and its target created, as runc does: never outside the root.
+ */
 static int make_path(int root_fd, const char *path, int as_file) {
+    return make_path_at_depth(root_fd, path, as_file, 0);
+}
+
+/* Creates what a dangling symlink at parent_fd/base points to; returns -1 when base is no symlink. */
+static int make_symlink_target(int root_fd, int parent_fd, const char *parent, const char *base, int as_file,
+                               int depth) {
+    char target[4096], next[8192];
+    ssize_t n = readlinkat(parent_fd, base, target, sizeof(target) - 1);
+    if (n < 0) {
+        return -1;
+    }
+    target[n] = '\0';
+    if (depth >= 40) {
+        errno = ELOOP;
+        fail_errno(EXIT_RUNTIME, "cannot follow the symlinks at %s/%s in the container", parent, base);
+    }
+    if (target[0] == '/') {
+        snprintf(next, sizeof(next), "%s", target);
+    } else {
+        snprintf(next, sizeof(next), "%s/%s", strcmp(parent, "/") == 0 ? "" : parent, target);
+    }
+    return make_path_at_depth(root_fd, next, as_file, depth + 1);
+}
+
+static int make_path_at_depth(int root_fd, const char *path, int as_file, int depth) {
     int fd = open_in_root(root_fd, path, 0);
     if (fd >= 0) {
         return fd;
@@ -130,7 +160,12 @@ static int make_path(int root_fd, const char *path, int as_file) {
     } else {
         *slash = '\0';
     }
-    int parent_fd = make_path(root_fd, parent, 0);
+    int parent_fd = make_path_at_depth(root_fd, parent, 0, depth);
+    int followed = make_symlink_target(root_fd, parent_fd, parent, base, as_file, depth);
+    if (followed >= 0) {
+        close(parent_fd);
+        return followed;
+    }
     if (as_file) {
         int file = openat(parent_fd, base, O_CREAT | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0644);
         if (file < 0) {
