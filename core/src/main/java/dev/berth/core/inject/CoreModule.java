@@ -5,6 +5,7 @@ import dev.berth.core.Notices;
 import dev.berth.core.UncheckedBerthException;
 import dev.berth.core.config.BerthConfig;
 import dev.berth.core.config.ConfigRequest;
+import dev.berth.core.container.RuntimeOpener;
 import dev.berth.core.host.DriverContexts;
 import dev.berth.core.plugin.FactoryCatalog;
 import dev.berth.core.plugin.PluginLoader;
@@ -12,6 +13,7 @@ import dev.berth.core.plugin.PluginProblem;
 import dev.berth.core.plugin.Plugins;
 import dev.berth.core.storage.SelectedDriver;
 import dev.berth.core.storage.StorageDriverSelector;
+import dev.berth.spi.ContainerRuntime;
 import dev.berth.spi.RuntimeFactory;
 import dev.berth.spi.StorageDriver;
 import dev.berth.spi.StorageDriverException;
@@ -69,6 +71,13 @@ public abstract class CoreModule {
         FactoryCatalog<RuntimeFactory> catalog = new FactoryCatalog<>("runtime", builtIns, plugins.runtimes());
         catalog.problems().stream().map(PluginProblem::describe).forEach(notices::notice);
         return catalog;
+    }
+
+    /** The container runtime: the first built-in one, its state under the exec-root. */
+    @Provides
+    @Singleton
+    static ContainerRuntime containerRuntime(FactoryCatalog<RuntimeFactory> runtimes, BerthConfig config) {
+        return UncheckedBerthException.call(() -> RuntimeOpener.open(runtimes, config.execRoot()));
     }
 
     @Provides
