@@ -22,14 +22,6 @@ static int has_namespace(const struct spec *spec, const char *name) {
     return 0;
 }
 
-static void join_cgroups(const struct spec *spec) {
-    for (size_t i = 0; i < spec->count; i++) {
-        if (strcmp(spec->entries[i].key, "cgroup-procs") == 0 && write_file(spec->entries[i].fields[0], "0") < 0) {
-            fail_errno(EXIT_RUNTIME, "cannot join the cgroup %s", spec->entries[i].fields[0]);
-        }
-    }
-}
-
 /* A new network namespace has a loopback device that is down. */
 static void bring_loopback_up(void) {
     int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
@@ -49,7 +41,7 @@ static void bring_loopback_up(void) {
 void container_init(const struct spec *spec) {
     /* Non-dumpable: no process of the container can open our /proc entries, exe included, before execve. */
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-    join_cgroups(spec);
+    /* Born in the container's cgroups (see monitor.c), the init can enter its own cgroup namespace at once. */
     if (has_namespace(spec, "cgroup") && unshare(CLONE_NEWCGROUP) < 0) {
         fail_errno(EXIT_RUNTIME, "cannot create the cgroup namespace");
     }
@@ -136,7 +128,6 @@ void container_exec(const struct spec *spec) {
             }
         }
     }
-    join_cgroups(spec);
     for (size_t i = 0; i < sizeof(JOINED) / sizeof(JOINED[0]); i++) {
         if (fds[i] >= 0 && setns(fds[i], JOINED[i].type) < 0) {
             fail_errno(EXIT_RUNTIME, "cannot join the container's %s namespace", JOINED[i].name);

@@ -3,10 +3,10 @@
  *
  * Java decides everything and writes it into a spec file; the helper executes it. Process tree:
  *
- *   JVM --posix_spawn--> helper --fork--> monitor --clone(CLONE_NEW*)--> init --execve--> command (PID 1)
- *                          (exits at once)  (setsid, subreaper: stdio, log, attach socket, exit file)
+ *   JVM --posix_spawn(setsid)--> monitor --clone(CLONE_NEW*)--> init --execve--> command (PID 1)
+ *                                (subreaper: stdio, log, attach socket, exit file)
  *
- * The monitor reports "ok <pid>" or "error <code> <message>" on fd 3, which Java reads.
+ * The monitor reports "ok <pid> <monitor pid>" or "error <code> <message>" on fd 3, which Java reads.
  */
 #ifndef BERTH_HELPER_H
 #define BERTH_HELPER_H

@@ -18,13 +18,6 @@ int main(int argc, char **argv) {
     if (spec_load(&spec, argv[2], error, sizeof(error)) < 0) {
         fail(EXIT_RUNTIME, "%s", error);
     }
-    /* The caller waits for this process only; the monitor must not be its child. */
-    pid_t monitor = fork();
-    if (monitor < 0) {
-        fail_errno(EXIT_RUNTIME, "cannot fork the monitor");
-    }
-    if (monitor > 0) {
-        return 0;
-    }
+    /* berth spawned this process as a session leader (POSIX_SPAWN_SETSID): it is the monitor itself. */
     return monitor_main(&spec, exec_mode);
 }

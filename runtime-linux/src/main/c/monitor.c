@@ -36,9 +36,11 @@
 enum { FRAME_STDOUT = 1, FRAME_STDERR = 2, FRAME_EXIT = 3 };
 enum { INPUT_STDIN = 0, INPUT_CLOSE_STDIN = 1, INPUT_RESIZE = 2 };
 
+#define FRAME_MAX (8 + CHUNK)
+
 struct client {
     int fd;
-    unsigned char in[8 + CHUNK];
+    unsigned char *in; /* FRAME_MAX bytes, allocated on connect: the monitor stays small without clients */
     size_t in_length;
     unsigned char *out;
     size_t out_length;
@@ -91,6 +93,7 @@ static int open_listener(const char *path) {
 
 static void drop_client(int index) {
     close(m.clients[index].fd);
+    free(m.clients[index].in);
     free(m.clients[index].out);
     m.clients[index] = m.clients[--m.client_count];
 }
@@ -224,7 +227,7 @@ static void read_client(int index) {
     if (c->in_length >= 8) {
         wanted += (size_t) c->in[4] << 24 | (size_t) c->in[5] << 16 | (size_t) c->in[6] << 8 | c->in[7];
     }
-    if (wanted > sizeof(c->in)) {
+    if (wanted > FRAME_MAX) {
         drop_client(index); /* not our protocol */
         return;
     }
@@ -252,12 +255,14 @@ static void accept_clients(void) {
         if (fd < 0) {
             return;
         }
-        if (m.client_count == MAX_CLIENTS) {
+        unsigned char *in = m.client_count < MAX_CLIENTS ? malloc(FRAME_MAX) : NULL;
+        if (!in) {
             close(fd);
             continue;
         }
         struct client *c = &m.clients[m.client_count++];
         c->fd = fd;
+        c->in = in;
         c->in_length = 0;
         c->out = NULL;
         c->out_length = 0;
@@ -380,10 +385,14 @@ static int oom_killed(void) {
     return kills > 0;
 }
 
-static void write_exit_file(int code) {
+/*
+ * Writes the exit status atomically (temporary file, rename); returns the file, still open, so that it is
+ * synced after the clients were told: a crash in between loses at worst a status nobody waited for.
+ */
+static int write_exit_file(int code) {
     const char *path = spec_value(m.spec, "exit-file", NULL);
     if (!path) {
-        return;
+        return -1;
     }
     struct timespec t;
     clock_gettime(CLOCK_REALTIME, &t);
@@ -393,13 +402,13 @@ static void write_exit_file(int code) {
     snprintf(temporary, sizeof(temporary), "%s.tmp", path);
     int fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
-        return;
+        return -1;
     }
-    int ok = write_all(fd, content, strlen(content)) == 0 && fsync(fd) == 0;
-    close(fd);
-    if (ok) {
-        rename(temporary, path);
+    if (write_all(fd, content, strlen(content)) < 0 || rename(temporary, path) < 0) {
+        close(fd);
+        return -1;
     }
+    return fd;
 }
 
 static void notify_clients(int code) {
@@ -441,8 +450,12 @@ static void finish(void) {
         json_log_flush(m.log);
     }
     int code = exit_code(m.status);
-    write_exit_file(code);
+    int exit_file = write_exit_file(code);
     notify_clients(code);
+    if (exit_file >= 0) {
+        fsync(exit_file);
+        close(exit_file);
+    }
     unlink(spec_value(m.spec, "socket", ""));
     for (size_t i = 0; i < m.spec->count; i++) {
         if (strcmp(m.spec->entries[i].key, "cgroup-dir") == 0) {
@@ -450,6 +463,16 @@ static void finish(void) {
         }
     }
     run_exit_command();
+}
+
+/* Moves this process into the cgroups listed under key; returns NULL, or the one it could not join (errno set). */
+static const char *join_cgroups(const struct spec *spec, const char *key) {
+    for (size_t i = 0; i < spec->count; i++) {
+        if (strcmp(spec->entries[i].key, key) == 0 && write_file(spec->entries[i].fields[0], "0") < 0) {
+            return spec->entries[i].fields[0];
+        }
+    }
+    return NULL;
 }
 
 static int namespace_flags(const struct spec *spec) {
@@ -549,11 +572,9 @@ static void await_child(int sync, int exec_mode) {
 }
 
 int monitor_main(const struct spec *spec, int exec_mode) {
-    memset(&m, 0, sizeof(m));
     m.spec = spec;
     m.out_fd = m.err_fd = m.in_fd = -1;
     m.hold_output = spec_has(spec, "hold-output");
-    setsid();
     prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
     write_file("/proc/self/oom_score_adj", "-999");
     signal(SIGPIPE, SIG_IGN);
@@ -578,6 +599,15 @@ int monitor_main(const struct spec *spec, int exec_mode) {
     if (log_path && !(m.log = json_log_open(log_path))) {
         fail_errno(EXIT_RUNTIME, "cannot open the log %s", log_path);
     }
+    /*
+     * The child is born in the container's cgroups: the monitor passes through them, so that joining (slow
+     * on v1, an RCU grace period per hierarchy) happens here, and leaving them below runs while the child
+     * prepares the container. The monitor then lives in berth's own cgroup, not in the caller's session.
+     */
+    const char *failed = join_cgroups(spec, "cgroup-procs");
+    if (failed) {
+        fail_errno(EXIT_RUNTIME, "cannot join the cgroup %s", failed);
+    }
     m.child = exec_mode ? fork_into_pid_namespace(spec)
                         : (pid_t) syscall(SYS_clone, SIGCHLD | namespace_flags(spec), NULL, NULL, NULL, 0);
     if (m.child < 0) {
@@ -600,6 +630,14 @@ int monitor_main(const struct spec *spec, int exec_mode) {
         if (child_stdio[fd] >= 0) {
             close(child_stdio[fd]);
         }
+    }
+    if ((failed = join_cgroups(spec, "monitor-procs"))) {
+        /* A monitor left in the container's freezer would freeze with it: give up the container. */
+        int saved = errno;
+        kill(m.child, SIGKILL);
+        waitpid(m.child, NULL, 0);
+        errno = saved;
+        fail_errno(EXIT_RUNTIME, "cannot leave the container's cgroup for %s", failed);
     }
     await_child(sync[0], exec_mode);
     close(sync[0]);

@@ -14,7 +14,8 @@ static const struct {
     int fields;
 } KEYS[] = {
     {"version", 1},      {"id", 1},           {"root", 4},         {"rootfs", 1},     {"readonly-root", 0},
-    {"hostname", 1},     {"namespace", 1},    {"cgroup-procs", 1}, {"cgroup-dir", 1}, {"oom-file", 1},
+    {"hostname", 1},     {"namespace", 1},    {"cgroup-procs", 1}, {"cgroup-dir", 1},
+    {"monitor-procs", 1}, {"oom-file", 1},
     {"mount", 5},        {"device", 7},       {"symlink", 2},      {"masked", 1},     {"readonly", 1},
     {"mkdir", 1},        {"arg", 1},          {"env", 1},          {"cwd", 1},        {"user", 1},
     {"group-add", 1},    {"terminal", 0},     {"stdin", 0},        {"console-size", 2},

@@ -19,11 +19,22 @@ interface CgroupLayout {
     /** The parent of every container's cgroup. */
     String PARENT = "berth";
 
-    /** Creates the container's cgroup with its limits. */
+    /** Where monitors live, beside the containers; no container ID starts with '_'. */
+    String MONITORS = "_monitors";
+
+    /**
+     * Creates the container's cgroup with its limits, but for the pids limit: the monitor passes through the
+     * cgroup to give birth to the container's process, so that is set afterwards ({@link ContainerCgroup#limitPids}).
+     */
     ContainerCgroup create(String id, Resources resources) throws RuntimeFailureException;
 
     /** The container's cgroup, whether or not it exists. */
     ContainerCgroup find(String id);
+
+    /** The monitors' cgroup, created when missing. */
+    default ContainerCgroup monitors() throws RuntimeFailureException {
+        return create(MONITORS, Resources.none());
+    }
 
     /** The v1 controllers berth joins; cpuset is left out, as its cpus and mems would need copying first. */
     Set<String> V1_CONTROLLERS = Set.of("cpu", "cpuacct", "memory", "pids", "freezer", "devices", "blkio");

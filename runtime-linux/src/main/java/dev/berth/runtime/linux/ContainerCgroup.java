@@ -21,6 +21,9 @@ interface ContainerCgroup {
     /** The PIDs of the container's processes. */
     List<Long> pids() throws RuntimeFailureException;
 
+    /** Sets the most processes and threads the cgroup may hold. */
+    void limitPids(long max) throws RuntimeFailureException;
+
     void freeze() throws RuntimeFailureException;
 
     void thaw() throws RuntimeFailureException;

@@ -24,6 +24,10 @@ record ExitStatus(int exitCode, boolean oomKilled, Instant finishedAt) {
             return Optional.empty();
         }
         Map<String, String> v = values.get();
+        // The monitor syncs the file only after telling its clients: a crash may leave it empty.
+        if (!v.containsKey("exit_code") || !v.containsKey("finished_at")) {
+            return Optional.empty();
+        }
         return Optional.of(new ExitStatus(Integer.parseInt(v.get("exit_code")), Boolean.parseBoolean(v.get("oom_killed")),
                 parseInstant(v.get("finished_at"))));
     }

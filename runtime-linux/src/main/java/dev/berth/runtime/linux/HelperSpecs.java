@@ -27,7 +27,7 @@ final class HelperSpecs {
     }
 
     static SpecFile container(String id, RuntimeSpec spec, ContainerPaths paths, ContainerCgroup cgroup,
-                              Optional<Path> initBinary) throws RuntimeFailureException {
+                              ContainerCgroup monitors, Optional<Path> initBinary) throws RuntimeFailureException {
         SpecFile file = new SpecFile().add("id", id);
         for (MountSpec root : spec.root().mounts()) {
             file.add("root", root.type(), root.source(), SpecFile.joined(root.options()),
@@ -39,7 +39,7 @@ final class HelperSpecs {
         }
         file.add("hostname", spec.hostname());
         namespaces(file, spec.isolation().namespaces());
-        cgroup(file, cgroup);
+        cgroup(file, cgroup, monitors);
         cgroup.directories().forEach(d -> file.add("cgroup-dir", d.toString()));
         List<ContainerMount> mounts = new ArrayList<>(spec.mounts());
         ProcessSpec process = spec.process();
@@ -80,10 +80,10 @@ final class HelperSpecs {
     }
 
     static SpecFile exec(RuntimeRecord container, ProcessSpec process, ContainerPaths paths, ContainerCgroup cgroup,
-                         boolean waitForAttach) {
+                         ContainerCgroup monitors, boolean waitForAttach) {
         SpecFile file = new SpecFile().add("join-pid", Long.toString(container.init().pid()));
         namespaces(file, container.namespaces());
-        cgroup(file, cgroup);
+        cgroup(file, cgroup, monitors);
         file.process(process);
         file.add("exit-file", paths.exitFile().toString());
         file.add("socket", paths.socket().toString());
@@ -101,8 +101,9 @@ final class HelperSpecs {
         }
     }
 
-    private static void cgroup(SpecFile file, ContainerCgroup cgroup) {
+    private static void cgroup(SpecFile file, ContainerCgroup cgroup, ContainerCgroup monitors) {
         cgroup.procsFiles().forEach(p -> file.add("cgroup-procs", p.toString()));
+        monitors.procsFiles().forEach(p -> file.add("monitor-procs", p.toString()));
         cgroup.oomFile().ifPresent(p -> file.add("oom-file", p.toString()));
     }
 

@@ -11,6 +11,7 @@ import dev.berth.spi.ProcessSpec;
 import dev.berth.spi.RuntimeFailureException;
 import dev.berth.spi.RuntimeSpec;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,7 @@ final class LinuxRuntime implements ContainerRuntime {
             throw new RuntimeFailureException("cannot create " + paths.directory() + ": " + e.getMessage(), e);
         }
         ContainerCgroup cgroup = cgroups.find(id);
+        HelperReport report = null;
         try {
             Files.createDirectory(paths.rootfs());
             Files.deleteIfExists(spec.containerDirectory().resolve(ExitStatus.FILE_NAME));
@@ -71,14 +73,22 @@ final class LinuxRuntime implements ContainerRuntime {
             // The init may be any user by the time it opens the fifo; the umask must not narrow the mode.
             Files.setPosixFilePermissions(paths.fifo(), PosixFilePermissions.fromString("rw--w--w-"));
             cgroup = cgroups.create(id, spec.resources());
-            HelperSpecs.container(id, spec, paths, cgroup, init).write(paths.spec());
-            HelperReport report = native_.run("create", paths.spec());
+            HelperSpecs.container(id, spec, paths, cgroup, cgroups.monitors(), init).write(paths.spec());
+            report = native_.run("create", paths.spec());
+            if (spec.resources().pidsLimit().isPresent()) {
+                cgroup.limitPids(spec.resources().pidsLimit().getAsLong());
+            }
             RuntimeRecord record = new RuntimeRecord(ProcessRecord.of(report), spec.containerDirectory(),
                     spec.isolation().namespaces(), Optional.empty());
             record.write(paths.record());
             return new ContainerState(ContainerState.Status.CREATED, report.pid(), 0, false, Optional.empty(),
                     Optional.empty());
         } catch (RuntimeFailureException | IOException | LastErrorException | IllegalArgumentException e) {
+            if (report != null) {
+                // The process exists already: it must not wait for a start that never comes.
+                Signals.sendEach(List.of(report.pid()), Signals.SIGKILL);
+                awaitEmpty(cgroup, id);
+            }
             cgroup.remove();
             deleteTree(paths.directory());
             throw failure("cannot create container " + id, e);
@@ -161,8 +171,8 @@ final class LinuxRuntime implements ContainerRuntime {
                 return new ContainerState(status, record.init().pid(), 0, false, record.startedAt(), Optional.empty());
             }
             if (record.init().isMonitorAlive()) {
-                // Ended a moment ago: the monitor is writing the exit status now.
-                awaitMonitor(record, null);
+                // Ended a moment ago: the monitor is recording the exit status now.
+                awaitExitRecord(paths, record);
                 return state(id);
             }
         } catch (IOException e) {
@@ -175,30 +185,38 @@ final class LinuxRuntime implements ContainerRuntime {
     public ContainerState awaitStop(String id, Duration timeout) throws RuntimeFailureException {
         ContainerPaths paths = ContainerPaths.container(stateRoot, requireId(id));
         RuntimeRecord record = record(id, paths);
-        if (ExitStatus.read(record.exitFile()).isEmpty()) {
-            try {
-                if (!awaitMonitor(record, timeout)) {
-                    try (Pidfd init = record.init().open().orElse(null)) {
-                        if (init != null) {
-                            init.awaitExit(timeout);
-                        }
-                    }
+        try {
+            try (Pidfd init = record.init().open().orElse(null)) {
+                if (init != null && !init.awaitExit(timeout)) {
+                    return state(id);
                 }
-            } catch (IOException e) {
-                throw failure("cannot wait for container " + id, e);
             }
+            awaitExitRecord(paths, record);
+        } catch (IOException e) {
+            throw failure("cannot wait for container " + id, e);
         }
+        helper().reapEnded();
         return state(id);
     }
 
-    /** Waits for the monitor to end (it ends after writing the exit status); false when it had already. */
-    private static boolean awaitMonitor(RuntimeRecord record, Duration timeout) throws IOException {
+    /**
+     * Once the container's process has ended, its monitor records the exit status and then tells its clients:
+     * so a client waits for that message, or for the monitor's end when it cannot connect any more.
+     */
+    private static void awaitExitRecord(ContainerPaths paths, RuntimeRecord record) throws IOException, RuntimeFailureException {
+        if (ExitStatus.read(record.exitFile()).isPresent()) {
+            return;
+        }
+        try (MonitorAttachment monitor = MonitorAttachment.connect(paths.socket())) {
+            monitor.copyOutput(OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+            return;
+        } catch (IOException e) {
+            // No socket any more: the monitor is finishing or gone.
+        }
         try (Pidfd monitor = record.init().openMonitor().orElse(null)) {
-            if (monitor == null) {
-                return false;
+            if (monitor != null) {
+                monitor.awaitExit(null);
             }
-            monitor.awaitExit(timeout);
-            return true;
         }
     }
 
@@ -256,7 +274,7 @@ final class LinuxRuntime implements ContainerRuntime {
             throw new RuntimeFailureException("cannot create " + paths.directory() + ": " + e.getMessage(), e);
         }
         try {
-            HelperSpecs.exec(record, process, paths, cgroup, waitForAttach).write(paths.spec());
+            HelperSpecs.exec(record, process, paths, cgroup, cgroups.monitors(), waitForAttach).write(paths.spec());
             HelperReport report = native_.run("exec", paths.spec());
             RecordFile.write(paths.record(), ProcessRecord.of(report).toMap());
             return report.pid();

@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Spawns the native helper with {@code posix_spawn} and reads its one-line report from fd 3.
@@ -16,6 +18,10 @@ import java.util.Map;
  * ({@code open_tree(OPEN_TREE_CLONE)} + {@code mount_setattr(MOUNT_ATTR_RDONLY)}): the file stays shared by
  * every monitor, yet a container process that reaches it through {@code /proc/<pid>/exe} cannot open it for
  * writing (CVE-2019-5736). Nothing stays mounted anywhere: the mount lives as long as a process uses it.
+ *
+ * <p>The spawned process is the monitor itself, in a session of its own, so that creating a container costs
+ * one process creation less. It is this JVM's child while the JVM lives: monitors that ended are reaped on
+ * later calls, and at the JVM's exit the remaining ones pass to init.
  */
 final class NativeHelper {
 
@@ -28,6 +34,7 @@ final class NativeHelper {
     private static final long MOUNT_ATTR_NOEXEC = 0x8;
 
     private final Path binary;
+    private final Set<Integer> monitors = ConcurrentHashMap.newKeySet();
     private int sealed = -1;
 
     NativeHelper(Path binary) {
@@ -36,6 +43,7 @@ final class NativeHelper {
 
     /** Runs {@code berth-helper <mode> <spec>} and returns its report. */
     HelperReport run(String mode, Path spec) throws RuntimeFailureException {
+        reapEnded();
         int[] pipe = new int[2];
         Posix.C.pipe2(pipe, Posix.O_CLOEXEC);
         int pid;
@@ -48,10 +56,29 @@ final class NativeHelper {
             Posix.C.close(pipe[1]);
         }
         try {
-            String status = awaitHelper(pid);
-            return HelperReport.parse(readLine(pipe[0]), status);
+            String line = readLine(pipe[0]);
+            if (line.startsWith("ok ")) {
+                monitors.add(pid);
+                return HelperReport.parse(line, "running");
+            }
+            // A failed monitor exits right after its report.
+            return HelperReport.parse(line, awaitExit(pid));
         } finally {
             Posix.C.close(pipe[0]);
+        }
+    }
+
+    /** Reaps the monitors this JVM spawned that have ended, so that none stays a zombie. */
+    void reapEnded() {
+        IntByReference status = new IntByReference();
+        for (int pid : monitors) {
+            try {
+                if (Posix.C.waitpid(pid, status, Posix.WNOHANG) == pid) {
+                    monitors.remove(pid);
+                }
+            } catch (LastErrorException e) {
+                monitors.remove(pid);
+            }
         }
     }
 
@@ -72,7 +99,8 @@ final class NativeHelper {
             Posix.C.sigemptyset(none);
             Posix.C.posix_spawnattr_setsigdefault(attributes, all);
             Posix.C.posix_spawnattr_setsigmask(attributes, none);
-            Posix.C.posix_spawnattr_setflags(attributes, (short) (Posix.POSIX_SPAWN_SETSIGDEF | Posix.POSIX_SPAWN_SETSIGMASK));
+            Posix.C.posix_spawnattr_setflags(attributes,
+                    (short) (Posix.POSIX_SPAWN_SETSIGDEF | Posix.POSIX_SPAWN_SETSIGMASK | Posix.POSIX_SPAWN_SETSID));
             IntByReference pid = new IntByReference();
             int error = Posix.C.posix_spawn(pid, "/proc/self/fd/" + sealedBinary(), actions, attributes, argv, environment());
             if (error != 0) {
@@ -110,7 +138,7 @@ final class NativeHelper {
         return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
-    private static String awaitHelper(int pid) {
+    private static String awaitExit(int pid) {
         IntByReference status = new IntByReference();
         for (;;) {
             try {

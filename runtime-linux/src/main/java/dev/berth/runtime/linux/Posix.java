@@ -26,6 +26,9 @@ interface Posix extends Library {
     short POLLHUP = 0x10;
     int POSIX_SPAWN_SETSIGDEF = 0x4;
     int POSIX_SPAWN_SETSIGMASK = 0x8;
+    int POSIX_SPAWN_SETSID = 0x80;
+    int WNOHANG = 1;
+    int ECHILD = 10;
     int EINTR = 4;
     int ESRCH = 3;
     int EAGAIN = 11;

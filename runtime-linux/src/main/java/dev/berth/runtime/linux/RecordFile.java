@@ -4,19 +4,21 @@ import dev.berth.spi.RuntimeFailureException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 
-/** A small key=value file, written atomically (temp file, fsync, rename): readers never see half of one. */
+/**
+ * A small key=value file of the runtime's state, written atomically (temporary file, rename): readers never see
+ * half of one. Not synced to disk: this state lives in the exec-root and describes processes of this boot
+ * only, which a crash ends anyway.
+ */
 final class RecordFile {
 
     private RecordFile() {
@@ -29,11 +31,7 @@ final class RecordFile {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             properties.store(text, null);
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(StandardCharsets.UTF_8.encode(text.toString()));
-                channel.force(false);
-            }
+            Files.writeString(temporary, text.toString(), StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new RuntimeFailureException("cannot write " + file + ": " + e.getMessage(), e);

@@ -35,9 +35,6 @@ record V1Cgroup(Map<String, Path> controllers) implements ContainerCgroup {
                 CgroupFiles.write(swap, Long.toString(resources.memorySwapBytes().getAsLong()));
             }
         }
-        if (resources.pidsLimit().isPresent()) {
-            CgroupFiles.write(require("pids").resolve("pids.max"), Long.toString(resources.pidsLimit().getAsLong()));
-        }
         if (resources.cpuQuotaMicros().isPresent() || resources.cpuPeriodMicros().isPresent()) {
             Path cpu = require("cpu");
             CgroupFiles.write(cpu.resolve("cpu.cfs_period_us"), Long.toString(resources.cpuPeriodMicros().orElse(100_000)));
@@ -55,6 +52,11 @@ record V1Cgroup(Map<String, Path> controllers) implements ContainerCgroup {
                 CgroupFiles.write(devices.resolve(rule.allow() ? "devices.allow" : "devices.deny"), rule.toCgroupLine());
             }
         }
+    }
+
+    @Override
+    public void limitPids(long max) throws RuntimeFailureException {
+        CgroupFiles.write(require("pids").resolve("pids.max"), Long.toString(max));
     }
 
     private Path require(String controller) throws RuntimeFailureException {

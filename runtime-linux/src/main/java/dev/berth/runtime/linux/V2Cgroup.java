@@ -27,9 +27,6 @@ record V2Cgroup(Path directory) implements ContainerCgroup {
                         Long.toString(resources.memorySwapBytes().getAsLong() - memory));
             }
         }
-        if (resources.pidsLimit().isPresent()) {
-            CgroupFiles.write(directory.resolve("pids.max"), Long.toString(resources.pidsLimit().getAsLong()));
-        }
         if (resources.cpuQuotaMicros().isPresent() || resources.cpuPeriodMicros().isPresent()) {
             String quota = resources.cpuQuotaMicros().isPresent() ? Long.toString(resources.cpuQuotaMicros().getAsLong()) : "max";
             CgroupFiles.write(directory.resolve("cpu.max"), quota + " " + resources.cpuPeriodMicros().orElse(100_000));
@@ -37,6 +34,11 @@ record V2Cgroup(Path directory) implements ContainerCgroup {
         if (resources.cpuShares().isPresent()) {
             CgroupFiles.write(directory.resolve("cpu.weight"), Long.toString(weight(resources.cpuShares().getAsLong())));
         }
+    }
+
+    @Override
+    public void limitPids(long max) throws RuntimeFailureException {
+        CgroupFiles.write(directory.resolve("pids.max"), Long.toString(max));
     }
 
     /** v1 shares (2..262144) to a v2 weight (1..10000), the way runc and crun convert them. */

@@ -107,4 +107,16 @@ class MonitorIT {
                 .filter(l -> l.startsWith("VmRSS:")).map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElseThrow();
         assertTrue(rssKilobytes <= 2048, "monitor RSS " + rssKilobytes + " kB, the goal is 2 MB at most");
     }
+
+    @Test
+    void theMonitorLivesInBerthsCgroupAndTheContainerInItsOwn() throws Exception {
+        String id = containers.newId();
+        ContainerState created = containers.runtime.create(id, containers.build(containers.spec(id, "sleep", "600")));
+        long monitor = ProcStat.read(created.pid()).orElseThrow().parentPid();
+        List<String> monitorCgroups = Files.readAllLines(Path.of("/proc", Long.toString(monitor), "cgroup"));
+        List<String> initCgroups = Files.readAllLines(Path.of("/proc", Long.toString(created.pid()), "cgroup"));
+        // Out of the caller's session cgroup, so that ending the session does not end the containers.
+        assertTrue(monitorCgroups.stream().anyMatch(l -> l.matches("\\d+:memory:/berth/_monitors")), monitorCgroups.toString());
+        assertTrue(initCgroups.stream().anyMatch(l -> l.matches("\\d+:memory:/berth/" + id)), initCgroups.toString());
+    }
 }

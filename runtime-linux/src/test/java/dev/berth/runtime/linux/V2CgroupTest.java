@@ -38,6 +38,8 @@ class V2CgroupTest {
     void createEnablesTheControllersDownTheTreeAndWritesTheLimits() throws Exception {
         V2Cgroup cgroup = (V2Cgroup) layout.create("c1", new Resources(OptionalLong.of(64L << 20), OptionalLong.of(128L << 20),
                 OptionalLong.of(100), OptionalLong.of(150_000), OptionalLong.of(100_000), OptionalLong.of(1024), List.of()));
+        assertFalse(Files.exists(cgroup.directory().resolve("pids.max")), "the pids limit waits for the container's process");
+        cgroup.limitPids(100);
 
         // Only what is not enabled yet is written, and only what the parent offers.
         assertEquals("+cpu +io +pids", Files.readString(root.resolve("cgroup.subtree_control")));
@@ -51,6 +53,12 @@ class V2CgroupTest {
         assertEquals("39", Files.readString(dir.resolve("cpu.weight")));
         assertEquals(List.of(dir.resolve("cgroup.procs")), cgroup.procsFiles());
         assertEquals(dir.resolve("memory.events"), cgroup.oomFile().orElseThrow());
+    }
+
+    @Test
+    void monitorsLiveInALeafBesideTheContainers() throws Exception {
+        assertEquals(List.of(root.resolve("berth/_monitors/cgroup.procs")), layout.monitors().procsFiles());
+        assertTrue(Files.isDirectory(root.resolve("berth/_monitors")));
     }
 
     @Test
