@@ -62,15 +62,24 @@ final class LayerRecords {
     }
 
     List<ImageLayer> images() throws IOException {
-        List<ImageLayer> layers = new ArrayList<>();
-        for (Path file : list(images, "*" + JSON)) {
+        return readAll(images, LayerRecords::readImage);
+    }
+
+    /** A record parser. */
+    private interface Parser<T> {
+        T parse(byte[] json) throws IOException;
+    }
+
+    private static <T> List<T> readAll(Path dir, Parser<T> parser) throws IOException {
+        List<T> all = new ArrayList<>();
+        for (Path file : list(dir, "*" + JSON)) {
             try {
-                layers.add(readImage(Files.readAllBytes(file)));
+                all.add(parser.parse(Files.readAllBytes(file)));
             } catch (NoSuchFileException e) {
                 // Removed since it was listed.
             }
         }
-        return layers;
+        return all;
     }
 
     Optional<WritableLayer> container(String containerId) throws IOException {
@@ -94,15 +103,7 @@ final class LayerRecords {
     }
 
     List<WritableLayer> containers() throws IOException {
-        List<WritableLayer> layers = new ArrayList<>();
-        for (Path file : list(containers, "*" + JSON)) {
-            try {
-                layers.add(readContainer(Files.readAllBytes(file)));
-            } catch (NoSuchFileException e) {
-                // Removed since it was listed.
-            }
-        }
-        return layers;
+        return readAll(containers, LayerRecords::readContainer);
     }
 
     /** A layer being created: by whom, on which parent, and who it will belong to. */
@@ -123,17 +124,11 @@ final class LayerRecords {
     }
 
     List<Pending> pending() throws IOException {
-        List<Pending> all = new ArrayList<>();
-        for (Path file : list(incomplete, "*" + JSON)) {
-            try {
-                JsonNode node = MAPPER.readTree(Files.readAllBytes(file));
-                all.add(new Pending(node.get("cache-id").asText(), digest(node, "parent"),
-                        ProcessId.parse(node.get("writer").asText()), node.get("holder").asText()));
-            } catch (NoSuchFileException e) {
-                // Finished since it was listed.
-            }
-        }
-        return all;
+        return readAll(incomplete, json -> {
+            JsonNode node = MAPPER.readTree(json);
+            return new Pending(node.get("cache-id").asText(), digest(node, "parent"),
+                    ProcessId.parse(node.get("writer").asText()), node.get("holder").asText());
+        });
     }
 
     static ImageLayer readImage(byte[] json) throws IOException {
