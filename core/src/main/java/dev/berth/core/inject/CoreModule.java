@@ -6,6 +6,8 @@ import dev.berth.core.UncheckedBerthException;
 import dev.berth.core.config.BerthConfig;
 import dev.berth.core.config.ConfigRequest;
 import dev.berth.core.host.DriverContexts;
+import dev.berth.core.host.Mounter;
+import dev.berth.core.layer.LayerStore;
 import dev.berth.core.plugin.FactoryCatalog;
 import dev.berth.core.plugin.PluginLoader;
 import dev.berth.core.plugin.PluginProblem;
@@ -104,5 +106,12 @@ public abstract class CoreModule {
                         + e.getMessage(), e);
             }
         });
+    }
+
+    @Provides
+    @Singleton
+    static LayerStore layerStore(StorageDriver driver, SelectedDriver selected, BerthConfig config, Notices notices) {
+        return UncheckedBerthException.call(() -> LayerStore.open(driver, selected.name(), config.dataRoot(),
+                config.execRoot(), new Mounter(), notices));
     }
 }
