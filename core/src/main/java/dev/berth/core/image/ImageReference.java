@@ -1,6 +1,7 @@
 package dev.berth.core.image;
 
 import dev.berth.core.InvalidInputException;
+import dev.berth.core.model.Digest;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -103,7 +104,11 @@ public record ImageReference(String domain, String path, Optional<String> tag, O
         int slash = name.indexOf('/');
         Optional<Digest> digest = Optional.empty();
         if (matcher.group(3) != null) {
-            digest = Optional.of(Digest.parse(matcher.group(3)));
+            try {
+                digest = Optional.of(Digest.parse(matcher.group(3)));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("invalid checksum digest format: \"" + matcher.group(3) + "\"");
+            }
         }
         return new ImageReference(name.substring(0, slash), name.substring(slash + 1),
                 Optional.ofNullable(matcher.group(2)), digest);

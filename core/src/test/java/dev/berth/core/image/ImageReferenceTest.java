@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.berth.core.InvalidInputException;
+import dev.berth.core.model.Digest;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +41,7 @@ class ImageReferenceTest {
     void digestReference() throws Exception {
         String hex = "4578c21846172cad1d2c6091ca9e71ec29f98186f53c2c458b82e3882c2e8b98";
         ImageReference ref = ImageReference.parse("bb@sha256:" + hex);
-        assertEquals(Optional.of(new Digest("sha256", hex)), ref.digest());
+        assertEquals(Optional.of(new Digest(hex)), ref.digest());
         assertEquals(Optional.empty(), ref.tag());
         assertEquals(ref, ref.withDefaultTag(), "a digest needs no default tag");
         assertEquals("docker.io/library/bb@sha256:" + hex, ref.toString());
