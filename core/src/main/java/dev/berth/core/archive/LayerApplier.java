@@ -58,12 +58,21 @@ public final class LayerApplier {
      *                               caller must throw it away
      */
     public AppliedLayer apply(InputStream archive, LayerFiles target) throws IOException, InvalidInputException {
+        return apply(archive, target, TarSplit.Recorder.NONE);
+    }
+
+    /**
+     * Applies {@code archive} to {@code target} and records its tar split, from which the exact archive can
+     * be rebuilt later (see {@link TarSplit}).
+     */
+    public AppliedLayer apply(InputStream archive, LayerFiles target, TarSplit.Recorder split)
+            throws IOException, InvalidInputException {
         MessageDigest sha256 = Digest.sha256();
         InputStream tar = new BufferedInputStream(
                 new DigestInputStream(Compression.decompressed(archive), sha256), READ_BUFFER);
         Run run = new Run(target);
         try {
-            TarReader reader = new TarReader(tar);
+            TarReader reader = new TarReader(tar, split);
             for (Optional<TarEntry> entry = reader.next(); entry.isPresent(); entry = reader.next()) {
                 run.apply(entry.get(), reader.content());
             }

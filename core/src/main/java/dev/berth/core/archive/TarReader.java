@@ -28,16 +28,25 @@ public final class TarReader {
     private static final int MAX_META = 1 << 20;
 
     private final InputStream in;
+    private final TarSplit.Recorder split;
     private final byte[] header = new byte[BLOCK];
     private final byte[] scratch = new byte[1 << 16];
     private final Map<String, byte[]> globalPax = new HashMap<>();
     private long offset;
     private long remaining;
     private long padding;
+    /** Whether the current entry's content goes to the split as raw bytes (all but regular files' content). */
+    private boolean rawContent;
     private final InputStream content = new ContentStream();
 
     public TarReader(InputStream in) {
+        this(in, TarSplit.Recorder.NONE);
+    }
+
+    /** A reader that hands every byte it consumes, but regular files' content, to {@code split}. */
+    public TarReader(InputStream in, TarSplit.Recorder split) {
         this.in = in;
+        this.split = split;
     }
 
     /** The next entry, or empty at the end of the archive; the previous entry's unread content is skipped. */
@@ -89,7 +98,10 @@ public final class TarReader {
     /** Reads what follows the end-of-archive block, so that a digest over the whole stream is complete. */
     public void drain() throws IOException {
         skipContent();
-        in.transferTo(java.io.OutputStream.nullOutputStream());
+        for (int n = in.read(scratch); n >= 0; n = in.read(scratch)) {
+            split.raw(scratch, 0, n);
+            offset += n;
+        }
     }
 
     private TarEntry entry(char type, long size, Map<String, byte[]> pax, String longName, String longLink)
@@ -122,6 +134,10 @@ public final class TarReader {
         char normalized = type == '7' ? TarEntry.FILE : type;
         if (name.endsWith("/") && normalized == TarEntry.FILE) {
             normalized = TarEntry.DIRECTORY;
+        }
+        rawContent = normalized != TarEntry.FILE;
+        if (!rawContent && entrySize > 0) {
+            split.file(name, entrySize);
         }
         return new TarEntry(stripSlashes(name), normalized, (int) number(100, 8, "mode") & 07777, uid, gid,
                 normalized == TarEntry.FILE ? entrySize : 0, mtime, link,
@@ -177,6 +193,7 @@ public final class TarReader {
     private boolean readBlock(byte[] block, boolean first) throws IOException, InvalidInputException {
         int n = in.readNBytes(block, 0, BLOCK);
         offset += n;
+        split.raw(block, 0, n);
         if (n == 0) {
             return false;
         }
@@ -196,8 +213,11 @@ public final class TarReader {
         }
         byte[] data = in.readNBytes((int) size);
         long pad = (BLOCK - size % BLOCK) % BLOCK;
-        long skipped = in.readNBytes((int) pad).length;
+        byte[] padBytes = in.readNBytes((int) pad);
+        long skipped = padBytes.length;
         offset += data.length + skipped;
+        split.raw(data, 0, data.length);
+        split.raw(padBytes, 0, padBytes.length);
         if (data.length < size || skipped < pad) {
             throw new EOFException("the archive is truncated at offset " + offset);
         }
@@ -322,16 +342,23 @@ public final class TarReader {
     }
 
     private void skipContent() throws IOException {
-        long skip = remaining + padding;
+        skip(remaining, rawContent);
+        skip(padding, true);
         remaining = 0;
         padding = 0;
-        // Read rather than skip(): whatever digests the stream underneath must see every byte.
-        while (skip > 0) {
-            int n = in.read(scratch, 0, (int) Math.min(scratch.length, skip));
+    }
+
+    /** Reads and discards; skip() would hide the bytes from whatever digests the stream underneath. */
+    private void skip(long count, boolean keep) throws IOException {
+        while (count > 0) {
+            int n = in.read(scratch, 0, (int) Math.min(scratch.length, count));
             if (n < 0) {
                 throw new EOFException("the archive is truncated at offset " + offset);
             }
-            skip -= n;
+            if (keep) {
+                split.raw(scratch, 0, n);
+            }
+            count -= n;
             offset += n;
         }
     }
@@ -352,6 +379,9 @@ public final class TarReader {
             int n = in.read(buffer, from, (int) Math.min(length, remaining));
             if (n < 0) {
                 throw new EOFException("the archive is truncated at offset " + offset);
+            }
+            if (rawContent) {
+                split.raw(buffer, from, n);
             }
             remaining -= n;
             offset += n;

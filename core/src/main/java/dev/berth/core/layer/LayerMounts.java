@@ -1,5 +1,6 @@
 package dev.berth.core.layer;
 
+import dev.berth.core.host.AtomicFiles;
 import dev.berth.core.host.Mounter;
 import dev.berth.spi.MountSpec;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.core.host.AtomicFiles;
 import dev.berth.core.model.Digest;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -24,6 +25,7 @@ import java.util.TreeSet;
 final class LayerRecords {
 
     static final String JSON = ".json";
+    static final String SPLIT = ".tar-split.gz";
     static final String REMOVING = ".removing";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -47,6 +49,16 @@ final class LayerRecords {
 
     Path imageFile(Digest chainId) {
         return images.resolve(chainId.hex() + JSON);
+    }
+
+    /** The tar split of a committed layer, from which its original archive is rebuilt. */
+    Path splitFile(Digest chainId) {
+        return images.resolve(chainId.hex() + SPLIT);
+    }
+
+    /** The tar split being recorded for a layer being created. */
+    Path splitFile(Pending pending) {
+        return incomplete.resolve(pending.cacheId() + SPLIT);
     }
 
     void write(ImageLayer layer) throws IOException {
@@ -120,6 +132,7 @@ final class LayerRecords {
     }
 
     void delete(Pending pending) throws IOException {
+        Files.deleteIfExists(splitFile(pending));
         AtomicFiles.delete(incomplete.resolve(pending.cacheId() + JSON));
     }
 

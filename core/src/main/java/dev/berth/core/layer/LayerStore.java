@@ -10,7 +10,10 @@ import dev.berth.core.archive.AppliedLayer;
 import dev.berth.core.archive.Change;
 import dev.berth.core.archive.LayerApplier;
 import dev.berth.core.archive.LayerDiffs;
+import dev.berth.core.archive.LayerPath;
+import dev.berth.core.archive.TarSplit;
 import dev.berth.core.archive.TreeChanges;
+import dev.berth.core.host.AtomicFiles;
 import dev.berth.core.host.FileStatus;
 import dev.berth.core.host.HostFiles;
 import dev.berth.core.host.Mounter;
@@ -22,8 +25,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HashSet;
@@ -33,6 +38,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The layers of one storage driver: content-addressed image layers shared by chain ID and counted by their
@@ -116,10 +123,15 @@ public final class LayerStore {
         LayerRecords.Pending pending = new LayerRecords.Pending(cacheId, parent, ProcessId.current(), owner);
         begin(pending);
         AppliedLayer applied;
-        try {
+        try (OutputStream splitFile = Files.newOutputStream(records.splitFile(pending));
+             GZIPOutputStream compressed = new GZIPOutputStream(splitFile, 1 << 16)) {
             driver.create(cacheId, parentLayer.map(ImageLayer::cacheId), false);
             LayerFiles files = driver.files(cacheId);
-            applied = new LayerApplier().apply(archive, files);
+            TarSplit.Writer split = TarSplit.writer(compressed);
+            applied = new LayerApplier().apply(archive, files, split);
+            split.finish();
+            compressed.finish();
+            splitFile.flush();
             if (expectedDiffId.isPresent() && !expectedDiffId.get().equals(applied.diffId())) {
                 throw new InvalidInputException("the layer's content does not match its diff ID: expected "
                         + expectedDiffId.get() + ", got " + applied.diffId() + "; the archive is damaged");
@@ -150,6 +162,8 @@ public final class LayerStore {
             } else {
                 layer = new ImageLayer(chainId, applied.diffId(), pending.parent(), pending.cacheId(),
                         applied.size(), Set.of(pending.holder()));
+                // The split goes first: a visible record always has its split.
+                AtomicFiles.rename(records.splitFile(pending), records.splitFile(chainId));
                 records.write(layer);
             }
             if (pending.parent().isPresent()) {
@@ -350,6 +364,40 @@ public final class LayerStore {
         }
     }
 
+    /**
+     * Writes the exact archive {@code layer} was registered from (uncompressed) to {@code out}, which stays
+     * open: the bytes whose sha256 is the layer's diff ID. Rebuilt from the layer's files and its tar split.
+     *
+     * @throws EngineFailureException when the files on disk no longer give those bytes back
+     */
+    public void writeOriginal(ImageLayer layer, OutputStream out) throws EngineFailureException {
+        Path root = driver.files(layer.cacheId()).directory();
+        MessageDigest sha256 = Digest.sha256();
+        try (InputStream split = new GZIPInputStream(Files.newInputStream(records.splitFile(layer.chainId())),
+                1 << 16)) {
+            // The stream passes through a digest on its way out, so the rebuilt bytes are verified as sent.
+            TarSplit.assemble(split, (name, size) -> openContent(root, name), new DigestOutputStream(out, sha256));
+        } catch (IOException e) {
+            throw new EngineFailureException("cannot rebuild the archive of layer " + layer.diffId() + ": "
+                    + e.getMessage(), e);
+        }
+        Digest rebuilt = Digest.of(sha256);
+        if (!rebuilt.equals(layer.diffId())) {
+            throw new EngineFailureException("the archive rebuilt for layer " + layer.diffId() + " has the digest "
+                    + rebuilt + ": the layer's files were changed on disk; remove and load the image again");
+        }
+    }
+
+    /** A regular file of a layer, by its archive entry name, never through a symlink. */
+    private static InputStream openContent(Path root, String name) throws IOException {
+        try {
+            return Files.newInputStream(root.resolve(LayerPath.normalize(name, "entry \"" + name + "\"")),
+                    LinkOption.NOFOLLOW_LINKS);
+        } catch (InvalidInputException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
     /** Writes {@code layer}'s changeset as an uncompressed tar to {@code out} (which stays open). */
     public void diff(StoredLayer layer, OutputStream out) throws EngineFailureException {
         try {
@@ -475,6 +523,7 @@ public final class LayerStore {
             }
             for (Path removing : LayerRecords.list(records.images, "*" + LayerRecords.REMOVING)) {
                 ImageLayer layer = LayerRecords.readImage(Files.readAllBytes(removing));
+                Files.deleteIfExists(records.splitFile(layer.chainId()));
                 driver.remove(layer.cacheId());
                 if (layer.parent().isPresent()) {
                     replaceOwner(layer.parent().get(), CHILD + layer.chainId().hex(), null);
@@ -492,6 +541,13 @@ public final class LayerStore {
             for (Path dir : List.of(records.images, records.containers, records.incomplete)) {
                 for (Path temp : LayerRecords.list(dir, "*" + AtomicFiles.TEMP_SUFFIX)) {
                     Files.deleteIfExists(temp);
+                }
+            }
+            for (Path split : LayerRecords.list(records.images, "*" + LayerRecords.SPLIT)) {
+                String hex = split.getFileName().toString().replace(LayerRecords.SPLIT, "");
+                if (!Files.exists(records.images.resolve(hex + LayerRecords.JSON))) {
+                    // A crash between the split's rename and the record's write.
+                    Files.delete(split);
                 }
             }
             for (ImageLayer orphan : records.images()) {
@@ -549,6 +605,7 @@ public final class LayerStore {
         }
         Path removing = records.images.resolve(chainId.hex() + LayerRecords.REMOVING);
         AtomicFiles.rename(records.imageFile(chainId), removing);
+        Files.deleteIfExists(records.splitFile(chainId));
         driver.remove(layer.cacheId());
         if (layer.parent().isPresent()) {
             replaceOwner(layer.parent().get(), CHILD + chainId.hex(), null);

@@ -1,4 +1,4 @@
-package dev.berth.core.layer;
+package dev.berth.core.host;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -11,14 +11,14 @@ import java.nio.file.StandardOpenOption;
  * Metadata writes that a crash cannot leave half done: a temp file in the same directory, fsync, atomic
  * rename, fsync of the directory. A reader sees the old content or the new, never a mix.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
-    static final String TEMP_SUFFIX = ".tmp";
+    public static final String TEMP_SUFFIX = ".tmp";
 
     private AtomicFiles() {
     }
 
-    static void write(Path file, byte[] content) throws IOException {
+    public static void write(Path file, byte[] content) throws IOException {
         Path temp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + TEMP_SUFFIX);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -29,19 +29,19 @@ final class AtomicFiles {
         syncDirectory(file.getParent());
     }
 
-    static void delete(Path file) throws IOException {
+    public static void delete(Path file) throws IOException {
         if (Files.deleteIfExists(file)) {
             syncDirectory(file.getParent());
         }
     }
 
     /** Renames within a directory and makes the rename durable. */
-    static void rename(Path from, Path to) throws IOException {
+    public static void rename(Path from, Path to) throws IOException {
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         syncDirectory(to.getParent());
     }
 
-    static void syncDirectory(Path directory) throws IOException {
+    public static void syncDirectory(Path directory) throws IOException {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
         }
