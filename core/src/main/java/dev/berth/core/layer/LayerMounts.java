@@ -2,6 +2,7 @@ package dev.berth.core.layer;
 
 import dev.berth.core.host.AtomicFiles;
 import dev.berth.core.host.Mounter;
+import dev.berth.core.host.ProcessId;
 import dev.berth.spi.MountSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.core.host.AtomicFiles;
+import dev.berth.core.host.ProcessId;
 import dev.berth.core.model.Digest;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -17,6 +17,8 @@ import dev.berth.core.host.AtomicFiles;
 import dev.berth.core.host.FileStatus;
 import dev.berth.core.host.HostFiles;
 import dev.berth.core.host.Mounter;
+import dev.berth.core.host.ProcessId;
+import dev.berth.core.host.StoreLock;
 import dev.berth.core.model.Digest;
 import dev.berth.spi.LayerFiles;
 import dev.berth.spi.MountSpec;

@@ -1,4 +1,4 @@
-package dev.berth.core.layer;
+package dev.berth.core.host;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -13,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * process) and an exclusive {@code fcntl} lock on a lock file. Held only for metadata updates, never while
  * a layer's content is extracted, so that one long {@code load} does not stall every other command.
  */
-final class StoreLock {
+public final class StoreLock {
 
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
@@ -21,13 +21,13 @@ final class StoreLock {
     private final ReentrantLock threads;
     private FileChannel channel;
 
-    StoreLock(Path file) {
+    public StoreLock(Path file) {
         this.file = file.toAbsolutePath().normalize();
         this.threads = IN_PROCESS.computeIfAbsent(this.file, f -> new ReentrantLock());
     }
 
     /** Takes the lock; the returned handle releases it. Reentrant within a thread. */
-    Held lock() throws IOException {
+    public Held lock() throws IOException {
         threads.lock();
         try {
             if (threads.getHoldCount() == 1) {
@@ -55,7 +55,7 @@ final class StoreLock {
     }
 
     /** A held lock. */
-    interface Held extends AutoCloseable {
+    public interface Held extends AutoCloseable {
         @Override
         void close();
     }

@@ -1,4 +1,4 @@
-package dev.berth.core.layer;
+package dev.berth.core.host;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -10,19 +10,19 @@ import java.util.Objects;
  * @param pid       the process id
  * @param startedAt when it started, in milliseconds since the epoch (0 when unknown)
  */
-record ProcessId(long pid, long startedAt) {
+public record ProcessId(long pid, long startedAt) {
 
-    static ProcessId current() {
+    public static ProcessId current() {
         ProcessHandle self = ProcessHandle.current();
         return new ProcessId(self.pid(), startOf(self));
     }
 
-    static ProcessId parse(String text) {
+    public static ProcessId parse(String text) {
         String[] parts = text.strip().split(" ");
         return new ProcessId(Long.parseLong(parts[0]), parts.length > 1 ? Long.parseLong(parts[1]) : 0);
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                 .map(handle -> startedAt == 0 || startOf(handle) == startedAt).orElse(false);
     }
