@@ -11,11 +11,12 @@ import java.util.Map;
 /**
  * Runs the command line in-process, as a test would run {@code berth ARGS} in a shell.
  *
- * @param code the exit code
- * @param out  what went to standard output
- * @param err  what went to standard error
+ * @param code     the exit code
+ * @param out      what went to standard output, as text
+ * @param err      what went to standard error
+ * @param outBytes what went to standard output, as bytes (for archives)
  */
-public record CliRun(int code, String out, String err) {
+public record CliRun(int code, String out, String err, byte[] outBytes) {
 
     public static CliRun run(Map<String, String> environment, String... args) {
         return run(new ByteArrayInputStream(new byte[0]), environment, args);
@@ -28,8 +29,9 @@ public record CliRun(int code, String out, String err) {
         env.putIfAbsent("BERTH_CONFIG", "");
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int code = Main.run(args, new Streams(stdin, o, e, false), new Environment(env));
-            return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            int code = Main.run(args, new Streams(stdin, o, e), new Environment(env));
+            return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                    out.toByteArray());
         }
     }
 

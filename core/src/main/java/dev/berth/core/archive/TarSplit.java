@@ -99,6 +99,31 @@ public final class TarSplit {
         }
     }
 
+    /** The size of the original tar stream a split rebuilds, without reading the files. */
+    public static long size(InputStream split) throws IOException {
+        DataInputStream in = new DataInputStream(split);
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not a tar split (bad magic number)");
+        }
+        long total = 0;
+        while (true) {
+            byte tag = in.readByte();
+            if (tag == END) {
+                return total;
+            }
+            if (tag == RAW) {
+                int length = in.readInt();
+                in.skipNBytes(length);
+                total += length;
+            } else if (tag == FILE) {
+                in.readUTF();
+                total += in.readLong();
+            } else {
+                throw new IOException("corrupt tar split (record type " + tag + ")");
+            }
+        }
+    }
+
     /** Rebuilds the original tar stream from a split and the files it refers to. */
     public static void assemble(InputStream split, FileSource files, OutputStream out) throws IOException {
         DataInputStream in = new DataInputStream(split);

@@ -390,6 +390,17 @@ public final class LayerStore {
         }
     }
 
+    /** The size in bytes of the archive {@link #writeOriginal} writes. */
+    public long originalSize(ImageLayer layer) throws EngineFailureException {
+        try (InputStream split = new GZIPInputStream(Files.newInputStream(records.splitFile(layer.chainId())),
+                1 << 16)) {
+            return TarSplit.size(split);
+        } catch (IOException e) {
+            throw new EngineFailureException("cannot read the tar split of layer " + layer.diffId() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** A regular file of a layer, by its archive entry name, never through a symlink. */
     private static InputStream openContent(Path root, String name) throws IOException {
         try {
