@@ -38,6 +38,11 @@ public final class BerthHome {
         return CliRun.run(environment, args);
     }
 
+    /** Runs as if standard input and output were a terminal. */
+    public CliRun runOnTerminal(String... args) {
+        return CliRun.runOnTerminal(environment, args);
+    }
+
     public CliRun runWithInput(byte[] stdin, String... args) {
         return CliRun.run(new ByteArrayInputStream(stdin), environment, args);
     }

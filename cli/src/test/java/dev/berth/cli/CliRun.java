@@ -23,13 +23,22 @@ public record CliRun(int code, String out, String err, byte[] outBytes) {
     }
 
     public static CliRun run(InputStream stdin, Map<String, String> environment, String... args) {
+        return run(stdin, false, environment, args);
+    }
+
+    /** Runs as if standard input and output were a terminal (no real terminal is involved). */
+    public static CliRun runOnTerminal(Map<String, String> environment, String... args) {
+        return run(new ByteArrayInputStream(new byte[0]), true, environment, args);
+    }
+
+    private static CliRun run(InputStream stdin, boolean terminal, Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Map<String, String> env = new HashMap<>(environment);
         env.putIfAbsent("BERTH_CONFIG", "");
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int code = Main.run(args, new Streams(stdin, o, e), new Environment(env));
+            int code = Main.run(args, new Streams(stdin, o, e, terminal, terminal, false), new Environment(env));
             return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
                     out.toByteArray());
         }
