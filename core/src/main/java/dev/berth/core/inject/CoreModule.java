@@ -7,6 +7,7 @@ import dev.berth.core.config.BerthConfig;
 import dev.berth.core.container.ContainerStore;
 import dev.berth.core.config.ConfigRequest;
 import dev.berth.core.host.DriverContexts;
+import dev.berth.core.image.ImageDescriptions;
 import dev.berth.core.image.ImageImporter;
 import dev.berth.core.image.ImageLoader;
 import dev.berth.core.image.ImageRemover;
@@ -158,5 +159,10 @@ public abstract class CoreModule {
     @Provides
     static ImageUsers imageUsers(ContainerStore containers) {
         return containers;
+    }
+
+    @Provides
+    static ImageDescriptions imageDescriptions(ImageStore images, LayerStore layers, SelectedDriver selected) {
+        return new ImageDescriptions(images, layers, selected.name());
     }
 }

@@ -36,6 +36,7 @@ import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -314,6 +315,15 @@ public final class LayerStore {
         } catch (IOException e) {
             throw new EngineFailureException("cannot remove the layer of container "
                     + containerId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What {@code inspect} shows as {@code GraphDriver.Data} for {@code layer}. */
+    public Map<String, String> driverData(StoredLayer layer) throws EngineFailureException {
+        try {
+            return driver.metadata(layer.cacheId());
+        } catch (IOException e) {
+            throw new EngineFailureException("cannot describe layer " + layer.cacheId() + ": " + e.getMessage(), e);
         }
     }
 
