@@ -1,6 +1,5 @@
 package dev.berth.cli;
 
-import dev.berth.cli.command.BerthCommand;
 import dev.berth.cli.inject.CliComponent;
 import dev.berth.cli.inject.DaggerCliComponent;
 import java.io.PrintWriter;
@@ -22,7 +21,7 @@ public final class Main {
     /** Runs the command line once and returns its exit code; used in-process by tests. */
     public static int run(String[] args, Streams streams, Environment environment) {
         CliComponent component = DaggerCliComponent.builder().streams(streams).environment(environment).build();
-        CommandLine commandLine = new CommandLine(BerthCommand.class, component.commandFactory());
+        CommandLine commandLine = CommandTree.build(args, component.commandFactory());
         commandLine.setOut(new PrintWriter(streams.out(), true));
         commandLine.setErr(new PrintWriter(streams.err(), true));
         HelpLayout.apply(commandLine);

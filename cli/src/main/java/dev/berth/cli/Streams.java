@@ -13,13 +13,21 @@ import java.nio.file.Path;
  * @param in               standard input
  * @param out              standard output
  * @param err              standard error
+ * @param inIsTerminal     whether standard input is a terminal
  * @param outIsTerminal    whether standard output is a terminal (progress is shown only then)
+ * @param errIsTerminal    whether standard error is a terminal
  */
-public record Streams(InputStream in, PrintStream out, PrintStream err, boolean outIsTerminal) {
+public record Streams(InputStream in, PrintStream out, PrintStream err, boolean inIsTerminal, boolean outIsTerminal,
+                      boolean errIsTerminal) {
+
+    /** Streams that are no terminals, for tests and pipes. */
+    public Streams(InputStream in, PrintStream out, PrintStream err) {
+        this(in, out, err, false, false, false);
+    }
 
     /** The process's own streams. */
     public static Streams system() {
-        return new Streams(System.in, System.out, System.err, isTerminal(1));
+        return new Streams(System.in, System.out, System.err, isTerminal(0), isTerminal(1), isTerminal(2));
     }
 
     /** Whether file descriptor {@code fd} of this process is a terminal. */

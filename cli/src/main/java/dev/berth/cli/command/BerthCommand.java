@@ -9,9 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code berth}: with no command, prints the help, as {@code docker} does. */
-@Command(name = "berth",
-        description = "A container engine for Linux, driven like docker",
-        subcommands = {VersionCommand.class, InfoCommand.class, CompletionCommand.class})
+@Command(name = "berth", description = "A container engine for Linux, driven like docker")
 public final class BerthCommand implements Runnable {
 
     @Mixin

@@ -46,28 +46,31 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintStream out = streams.out();
+        // Resolve everything first, so that notices (a plugin skipped, a fallback) come before the report.
         BerthConfig configuration = config.get();
+        SelectedDriver storage = selected.get();
+        List<StatusLine> driverStatus = driver.get().status();
+        List<CatalogEntry<StorageDriverFactory>> driverEntries = drivers.get().entries();
+        List<CatalogEntry<RuntimeFactory>> runtimeEntries = runtimes.get().entries();
         HostInfo host = HostInfo.read();
+        PrintStream out = streams.out();
         out.println("Client:");
         out.println(" Version:    " + BerthVersion.current().version());
         out.println(" Debug Mode: " + configuration.debug());
         out.println();
         out.println("Engine:");
-        SelectedDriver storage = selected.get();
         out.println(" Storage Driver: " + storage.name());
-        for (StatusLine line : driver.get().status()) {
+        for (StatusLine line : driverStatus) {
             out.println("  " + line.name() + ": " + line.value());
         }
         out.println(" Logging Driver: json-file");
         out.println(" Cgroup Driver: cgroupfs");
         out.println(" Cgroup Version: " + host.cgroupMode().version());
         out.println(" Plugins:");
-        out.println("  Storage: " + names(drivers.get().entries()));
-        printPluginJars(out, drivers.get().entries());
-        out.println("  Runtime: " + names(runtimes.get().entries()));
-        printPluginJars(out, runtimes.get().entries());
-        List<CatalogEntry<RuntimeFactory>> runtimeEntries = runtimes.get().entries();
+        out.println("  Storage: " + names(driverEntries));
+        printPluginJars(out, driverEntries);
+        out.println("  Runtime: " + names(runtimeEntries));
+        printPluginJars(out, runtimeEntries);
         out.println(" Runtimes: " + names(runtimeEntries));
         out.println(" Default Runtime: " + (runtimeEntries.isEmpty() ? "none" : runtimeEntries.get(0).name()));
         out.println(" Kernel Version: " + host.kernelVersion());

@@ -11,6 +11,13 @@ import dev.berth.cli.command.BerthCommand;
 import dev.berth.cli.command.CompletionCommand;
 import dev.berth.cli.command.InfoCommand;
 import dev.berth.cli.command.VersionCommand;
+import dev.berth.cli.command.image.ImageCommand;
+import dev.berth.cli.command.image.ImagePruneCommand;
+import dev.berth.cli.command.image.ImportCommand;
+import dev.berth.cli.command.image.LoadCommand;
+import dev.berth.cli.command.image.RemoveImageCommand;
+import dev.berth.cli.command.image.SaveCommand;
+import dev.berth.cli.command.image.TagCommand;
 import dev.berth.core.Notices;
 import dev.berth.core.UncheckedBerthException;
 import dev.berth.core.config.ConfigRequest;
@@ -53,4 +60,39 @@ public abstract class CliModule {
     @IntoMap
     @ClassKey(CompletionCommand.class)
     abstract Object completion(CompletionCommand command);
+
+    @Binds
+    @IntoMap
+    @ClassKey(LoadCommand.class)
+    abstract Object loadCommand(LoadCommand command);
+
+    @Binds
+    @IntoMap
+    @ClassKey(SaveCommand.class)
+    abstract Object saveCommand(SaveCommand command);
+
+    @Binds
+    @IntoMap
+    @ClassKey(ImportCommand.class)
+    abstract Object importCommand(ImportCommand command);
+
+    @Binds
+    @IntoMap
+    @ClassKey(TagCommand.class)
+    abstract Object tagCommand(TagCommand command);
+
+    @Binds
+    @IntoMap
+    @ClassKey(RemoveImageCommand.class)
+    abstract Object removeImageCommand(RemoveImageCommand command);
+
+    @Binds
+    @IntoMap
+    @ClassKey(ImagePruneCommand.class)
+    abstract Object imagePruneCommand(ImagePruneCommand command);
+
+    @Binds
+    @IntoMap
+    @ClassKey(ImageCommand.class)
+    abstract Object imageCommand(ImageCommand command);
 }

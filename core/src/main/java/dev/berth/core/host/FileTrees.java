@@ -8,9 +8,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** Operations on whole directory trees. */
@@ -71,22 +74,47 @@ public final class FileTrees {
     }
 
     /**
-     * Copies the tree {@code source} to {@code target} (which must not exist) with owners, permissions, mtimes
-     * and symlinks. Hard links, device nodes, fifos and extended attributes are not yet carried over.
+     * Copies the tree {@code source} to {@code target} (which must not exist) faithfully: owners (as root),
+     * permission bits with setuid, setgid and sticky, extended attributes ({@code trusted.*} included), mtimes
+     * (symlinks' too), symlinks, hard links (files that share an inode in the source share one in the copy),
+     * device nodes, fifos and sockets. File contents are reflink clones where the file system supports them.
      */
     public static void copy(Path source, Path target) throws IOException {
+        boolean owners = HostFiles.isRoot();
+        Map<Long, Path> copiedInodes = new HashMap<>();
+        Deque<FileAttributes> directories = new ArrayDeque<>();
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.copy(dir, target.resolve(source.relativize(dir)), StandardCopyOption.COPY_ATTRIBUTES,
-                        LinkOption.NOFOLLOW_LINKS);
+                Path copy = target.resolve(source.relativize(dir).toString());
+                FileStatus status = FileStatus.of(dir);
+                Files.createDirectory(copy);
+                directories.push(attributes(dir, status));
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, target.resolve(source.relativize(file)), StandardCopyOption.COPY_ATTRIBUTES,
-                        LinkOption.NOFOLLOW_LINKS);
+                Path copy = target.resolve(source.relativize(file).toString());
+                FileStatus status = FileStatus.of(file);
+                if (status.links() > 1 && !status.isDirectory()) {
+                    Path first = copiedInodes.putIfAbsent(status.inode(), copy);
+                    if (first != null) {
+                        Files.createLink(copy, first);
+                        return FileVisitResult.CONTINUE;
+                    }
+                }
+                switch (status.type()) {
+                    case HostFiles.S_IFREG:
+                        HostFiles.copyContents(file, copy);
+                        break;
+                    case HostFiles.S_IFLNK:
+                        Files.createSymbolicLink(copy, Files.readSymbolicLink(file));
+                        break;
+                    default:
+                        HostFiles.createNode(copy, status.mode(), status.rdev());
+                }
+                attributes(file, status).applyTo(copy, status.isSymlink(), owners);
                 return FileVisitResult.CONTINUE;
             }
 
@@ -95,10 +123,16 @@ public final class FileTrees {
                 if (exc != null) {
                     throw exc;
                 }
-                Path copy = target.resolve(source.relativize(dir));
-                Files.setLastModifiedTime(copy, Files.getLastModifiedTime(dir));
+                // Once the entries are in: creating them changed the mtime, and a read-only mode would have
+                // stopped a non-root copy from creating them.
+                directories.pop().applyTo(target.resolve(source.relativize(dir).toString()), false, owners);
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    private static FileAttributes attributes(Path file, FileStatus status) throws IOException {
+        return new FileAttributes(status.uid(), status.gid(), status.permissions(), HostFiles.xattrs(file),
+                status.mtime());
     }
 }

@@ -4,9 +4,19 @@ import dev.berth.core.EngineFailureException;
 import dev.berth.core.Notices;
 import dev.berth.core.UncheckedBerthException;
 import dev.berth.core.config.BerthConfig;
+import dev.berth.core.container.ContainerStore;
 import dev.berth.core.config.ConfigRequest;
 import dev.berth.core.container.RuntimeOpener;
 import dev.berth.core.host.DriverContexts;
+import dev.berth.core.image.ImageDescriptions;
+import dev.berth.core.image.ImageImporter;
+import dev.berth.core.image.ImageLoader;
+import dev.berth.core.image.ImageRemover;
+import dev.berth.core.image.ImageSaver;
+import dev.berth.core.image.ImageStore;
+import dev.berth.core.image.ImageUsers;
+import dev.berth.core.host.Mounter;
+import dev.berth.core.layer.LayerStore;
 import dev.berth.core.plugin.FactoryCatalog;
 import dev.berth.core.plugin.PluginLoader;
 import dev.berth.core.plugin.PluginProblem;
@@ -113,5 +123,55 @@ public abstract class CoreModule {
                         + e.getMessage(), e);
             }
         });
+    }
+
+    @Provides
+    @Singleton
+    static LayerStore layerStore(StorageDriver driver, SelectedDriver selected, BerthConfig config, Notices notices) {
+        return UncheckedBerthException.call(() -> LayerStore.open(driver, selected.name(), config.dataRoot(),
+                config.execRoot(), new Mounter(), notices));
+    }
+
+    @Provides
+    @Singleton
+    static ImageStore imageStore(LayerStore layers, SelectedDriver selected, BerthConfig config) {
+        return UncheckedBerthException.call(() -> ImageStore.open(
+                config.dataRoot().resolve("images").resolve(selected.name()), layers));
+    }
+
+    @Provides
+    static ImageLoader imageLoader(LayerStore layers, ImageStore images, BerthConfig config) {
+        return new ImageLoader(layers, images, config.dataRoot().resolve("tmp"));
+    }
+
+    @Provides
+    static ImageSaver imageSaver(LayerStore layers) {
+        return new ImageSaver(layers);
+    }
+
+    @Provides
+    static ImageImporter imageImporter(LayerStore layers, ImageStore images) {
+        return new ImageImporter(layers, images);
+    }
+
+    @Provides
+    static ImageRemover imageRemover(ImageStore images, LayerStore layers, ImageUsers users) {
+        return new ImageRemover(images, layers, users);
+    }
+
+    @Provides
+    @Singleton
+    static ContainerStore containerStore(BerthConfig config) {
+        return new ContainerStore(config.dataRoot().resolve("containers"));
+    }
+
+    @Provides
+    static ImageUsers imageUsers(ContainerStore containers) {
+        return containers;
+    }
+
+    @Provides
+    static ImageDescriptions imageDescriptions(ImageStore images, LayerStore layers, SelectedDriver selected) {
+        return new ImageDescriptions(images, layers, selected.name());
     }
 }

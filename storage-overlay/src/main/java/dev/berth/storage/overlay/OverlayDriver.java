@@ -9,6 +9,7 @@ import dev.berth.spi.StorageDriver;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -33,6 +34,7 @@ final class OverlayDriver implements StorageDriver {
     static final int MAX_DEPTH = 125;
 
     private static final String LINKS = "l";
+    private static final String REMOVING = "-removing";
     private static final int LINK_LENGTH = 26;
     private static final char[] LINK_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -48,7 +50,7 @@ final class OverlayDriver implements StorageDriver {
     @Override
     public void create(String id, Optional<String> parent, boolean writable) throws IOException {
         Path dir = layerDir(id);
-        if (Files.exists(dir)) {
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(dir.toString(), null, "layer " + id + " exists already");
         }
         List<String> lowers = new ArrayList<>();
@@ -59,39 +61,38 @@ final class OverlayDriver implements StorageDriver {
             }
             lowers.add(LINKS + "/" + link(parent.get()));
             lowers.addAll(lowers(parent.get()));
-            if (lowers.size() >= MAX_DEPTH) {
-                throw new IOException("too many layers: overlay stacks at most " + MAX_DEPTH + " layers");
+            // An image layer's own mount stacks itself on its lowers; a container's layer is the upper one.
+            int depth = writable ? lowers.size() : lowers.size() + 1;
+            if (depth > MAX_DEPTH) {
+                throw new IOException("too many layers: overlay stacks at most " + MAX_DEPTH
+                        + " image layers; squash the image");
             }
         }
         Files.createDirectories(home.resolve(LINKS));
-        Path staging = Files.createTempDirectory(home, "." + id + "-");
-        try {
-            Files.createDirectory(staging.resolve("diff"));
-            Files.createDirectory(staging.resolve("work"));
-            String link = newLink();
-            Files.writeString(staging.resolve("link"), link);
-            if (!lowers.isEmpty()) {
-                Files.writeString(staging.resolve("lower"), String.join(":", lowers));
-            }
-            if (writable) {
-                Files.createFile(staging.resolve("writable"));
-            }
-            Files.createSymbolicLink(home.resolve(LINKS).resolve(link), Path.of("..", id, "diff"));
-            Files.move(staging, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            context.deleteTree(staging);
-            throw e;
+        // Built in place: core's layer store records the layer as incomplete before calling, and removes
+        // whatever a crash leaves (remove() copes with a half-made layer).
+        Files.createDirectory(dir);
+        Files.createDirectory(dir.resolve("diff"));
+        Files.createDirectory(dir.resolve("work"));
+        String link = newLink();
+        Files.writeString(dir.resolve("link"), link);
+        if (!lowers.isEmpty()) {
+            Files.writeString(dir.resolve("lower"), String.join(":", lowers));
         }
+        if (writable) {
+            Files.createFile(dir.resolve("writable"));
+        }
+        Files.createSymbolicLink(home.resolve(LINKS).resolve(link), Path.of("..", id, "diff"));
     }
 
     @Override
     public void remove(String id) throws IOException {
         Path dir = layerDir(id);
-        if (!Files.exists(dir)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         // Rename first, so that a crash half-way never leaves a layer that looks whole.
-        Path doomed = home.resolve("." + id + "-removing");
+        Path doomed = home.resolve("." + id + REMOVING);
         Files.move(dir, doomed, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         Path linkFile = doomed.resolve("link");
         if (Files.exists(linkFile)) {
@@ -165,7 +166,9 @@ final class OverlayDriver implements StorageDriver {
 
     @Override
     public void cleanup() throws IOException {
-        try (var entries = Files.newDirectoryStream(home, ".*")) {
+        // Only removals are left as dot-entries, and they run under core's store lock, as does cleanup():
+        // whatever is found here belongs to a process that died.
+        try (var entries = Files.newDirectoryStream(home, ".*" + REMOVING)) {
             for (Path leftover : entries) {
                 context.deleteTree(leftover);
             }

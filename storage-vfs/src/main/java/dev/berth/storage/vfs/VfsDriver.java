@@ -9,6 +9,7 @@ import dev.berth.spi.StorageDriver;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,6 +25,7 @@ import java.util.Optional;
 final class VfsDriver implements StorageDriver {
 
     static final String LAYERS = "dir";
+    private static final String REMOVING = "-removing";
 
     private final Path home;
     private final DriverContext context;
@@ -36,27 +38,21 @@ final class VfsDriver implements StorageDriver {
     @Override
     public void create(String id, Optional<String> parent, boolean writable) throws IOException {
         Path dir = layerDir(id);
-        if (Files.exists(dir)) {
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(dir.toString(), null, "layer " + id + " exists already");
         }
-        Path staging = home.resolve(LAYERS).resolve("." + id + "-creating");
-        context.deleteTree(staging);
-        try {
-            if (parent.isPresent()) {
-                Path parentDir = layerDir(parent.get());
-                if (!Files.isDirectory(parentDir)) {
-                    throw new NoSuchFileException(parentDir.toString(), null,
-                            "parent layer " + parent.get() + " does not exist");
-                }
-                context.copyTree(parentDir, staging);
-            } else {
-                Files.createDirectory(staging);
-            }
-            Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            context.deleteTree(staging);
-            throw e;
+        if (parent.isEmpty()) {
+            Files.createDirectory(dir);
+            return;
         }
+        Path parentDir = layerDir(parent.get());
+        if (!Files.isDirectory(parentDir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new NoSuchFileException(parentDir.toString(), null, "parent layer " + parent.get()
+                    + " does not exist");
+        }
+        // Copied in place: core's layer store records the layer as incomplete before calling, and removes
+        // whatever a crash leaves.
+        context.copyTree(parentDir, dir);
     }
 
     @Override
@@ -65,7 +61,7 @@ final class VfsDriver implements StorageDriver {
         if (!Files.exists(dir)) {
             return;
         }
-        Path doomed = home.resolve(LAYERS).resolve("." + id + "-removing");
+        Path doomed = home.resolve(LAYERS).resolve("." + id + REMOVING);
         Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
         context.deleteTree(doomed);
     }
@@ -102,7 +98,8 @@ final class VfsDriver implements StorageDriver {
 
     @Override
     public void cleanup() throws IOException {
-        try (var entries = Files.newDirectoryStream(home.resolve(LAYERS), ".*")) {
+        // Removals run under core's store lock, as does cleanup(): a leftover belongs to a process that died.
+        try (var entries = Files.newDirectoryStream(home.resolve(LAYERS), ".*" + REMOVING)) {
             for (Path leftover : entries) {
                 context.deleteTree(leftover);
             }

@@ -1,0 +1,390 @@
+package dev.berth.core.archive;
+
+import com.github.luben.zstd.ZstdIOException;
+import dev.berth.core.InvalidInputException;
+import dev.berth.core.host.FileAttributes;
+import dev.berth.core.host.FileStatus;
+import dev.berth.core.host.FileTrees;
+import dev.berth.core.host.HostFiles;
+import dev.berth.core.model.Digest;
+import dev.berth.spi.LayerFiles;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies a changeset (a layer tar, plain, gzip or zstd) to a layer's directory, computing its diff ID while
+ * it streams. Deletions become overlayfs whiteouts and opaque markers in an {@link LayerFiles.Layout#OVERLAY_CHANGES}
+ * directory and real deletions in a {@link LayerFiles.Layout#FULL_TREE} one.
+ *
+ * <p>Nothing lands outside the layer: entry names are made relative to the layer's root (see
+ * {@link LayerPath}), every parent directory is checked not to be a symlink before anything is written
+ * beneath it, an existing final component is removed rather than followed, and hard links must point at a
+ * file inside the layer. An entry that would break out is refused with an error naming it.
+ */
+public final class LayerApplier {
+
+    static final String WHITEOUT_PREFIX = ".wh.";
+    static final String OPAQUE_MARKER = ".wh..wh..opq";
+    static final String OPAQUE_XATTR = "trusted.overlay.opaque";
+    private static final String OVERLAY_XATTRS = "trusted.overlay.";
+    private static final byte[] YES = "y".getBytes(StandardCharsets.US_ASCII);
+    private static final int READ_BUFFER = 1 << 18;
+    private static final int MAX_WARNINGS = 20;
+
+    /**
+     * Applies {@code archive} to {@code target}, reading it to its very end.
+     *
+     * @throws InvalidInputException when the archive is not a tar, is truncated, or holds an entry that
+     *                               would land outside the layer; the directory is then half-written and the
+     *                               caller must throw it away
+     */
+    public AppliedLayer apply(InputStream archive, LayerFiles target) throws IOException, InvalidInputException {
+        return apply(archive, target, TarSplit.Recorder.NONE);
+    }
+
+    /**
+     * Applies {@code archive} to {@code target} and records its tar split, from which the exact archive can
+     * be rebuilt later (see {@link TarSplit}).
+     */
+    public AppliedLayer apply(InputStream archive, LayerFiles target, TarSplit.Recorder split)
+            throws IOException, InvalidInputException {
+        MessageDigest sha256 = Digest.sha256();
+        InputStream tar = new BufferedInputStream(
+                new DigestInputStream(Compression.decompressed(archive), sha256), READ_BUFFER);
+        Run run = new Run(target);
+        try {
+            TarReader reader = new TarReader(tar, split);
+            for (Optional<TarEntry> entry = reader.next(); entry.isPresent(); entry = reader.next()) {
+                run.apply(entry.get(), reader.content());
+            }
+            reader.drain();
+        } catch (EOFException e) {
+            throw new InvalidInputException("the layer archive is truncated (" + e.getMessage()
+                    + "); download or save it again", e);
+        } catch (java.util.zip.ZipException e) {
+            throw new InvalidInputException("the layer archive's gzip stream is corrupt: " + e.getMessage(), e);
+        } catch (ZstdIOException e) {
+            throw new InvalidInputException("the layer archive's zstd stream is corrupt: " + e.getMessage(), e);
+        }
+        run.finishDirectories();
+        return new AppliedLayer(Digest.of(sha256), run.size, run.warnings);
+    }
+
+    /** The state of one application: what this changeset wrote, which directories are known safe. */
+    private static final class Run {
+        private final Path root;
+        private final boolean overlay;
+        private final boolean owners = HostFiles.isRoot();
+        /** Paths this changeset created, and their ancestors: what an opaque marker must not hide. */
+        private final Set<String> touched = new HashSet<>();
+        /** Directories known to be real directories (not symlinks) inside the layer. */
+        private final Set<String> safeDirectories = new HashSet<>();
+        private final Map<Path, FileAttributes> directories = new LinkedHashMap<>();
+        private final List<String> warnings = new ArrayList<>();
+        private final byte[] buffer = new byte[1 << 16];
+        private long size;
+
+        Run(LayerFiles target) {
+            this.root = target.directory();
+            this.overlay = target.layout() == LayerFiles.Layout.OVERLAY_CHANGES;
+            safeDirectories.add("");
+        }
+
+        void apply(TarEntry entry, InputStream content) throws IOException, InvalidInputException {
+            String what = "entry \"" + entry.name() + "\"";
+            String path = LayerPath.normalize(entry.name(), what);
+            String base = LayerPath.base(path);
+            if (base.startsWith(WHITEOUT_PREFIX)) {
+                if (base.equals(OPAQUE_MARKER)) {
+                    opaque(LayerPath.parent(path), what);
+                } else if (base.length() == WHITEOUT_PREFIX.length()) {
+                    throw new InvalidInputException("refusing the archive: " + what
+                            + " is a whiteout that names no file");
+                } else {
+                    whiteout(LayerPath.child(LayerPath.parent(path), base.substring(WHITEOUT_PREFIX.length())),
+                            what);
+                }
+                return;
+            }
+            FileAttributes attributes = attributes(entry, path);
+            if (path.isEmpty()) {
+                if (!entry.isDirectory()) {
+                    throw new InvalidInputException("refusing the archive: " + what
+                            + " replaces the layer's root with something that is not a directory");
+                }
+                directories.put(root, attributes);
+                return;
+            }
+            Path file;
+            try {
+                file = directory(LayerPath.parent(path), true, what).resolve(base);
+            } catch (NotDirectoryException e) {
+                throw new InvalidInputException("refusing the archive: " + what + " is beneath \""
+                        + e.getFile() + "\", which is not a directory", e);
+            }
+            FileStatus existing = status(file);
+            boolean replacesWhiteout = existing != null && existing.isWhiteout();
+            if (existing != null && !(existing.isDirectory() && entry.isDirectory())) {
+                remove(path, file, existing);
+            }
+            switch (entry.type()) {
+                case TarEntry.DIRECTORY:
+                    if (existing == null || !existing.isDirectory()) {
+                        Files.createDirectory(file);
+                    }
+                    if (overlay && replacesWhiteout) {
+                        // The directory replaces one this layer deleted: nothing of the lower one may show.
+                        HostFiles.setXattr(file, OPAQUE_XATTR, YES);
+                    }
+                    safeDirectories.add(path);
+                    directories.put(file, attributes);
+                    break;
+                case TarEntry.FILE:
+                    try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE)) {
+                        long copied = copy(content, out);
+                        if (copied < entry.size()) {
+                            throw new EOFException("in the content of " + what);
+                        }
+                    }
+                    size += entry.size();
+                    restore(file, attributes, false);
+                    break;
+                case TarEntry.SYMLINK:
+                    if (entry.linkName().isEmpty()) {
+                        throw new InvalidInputException("refusing the archive: " + what
+                                + " is a symlink with an empty target");
+                    }
+                    Files.createSymbolicLink(file, Path.of(entry.linkName()));
+                    restore(file, attributes, true);
+                    break;
+                case TarEntry.HARD_LINK:
+                    Files.createLink(file, linkTarget(entry, what));
+                    break;
+                case TarEntry.CHAR_DEVICE:
+                case TarEntry.BLOCK_DEVICE:
+                case TarEntry.FIFO:
+                    int type = entry.type() == TarEntry.FIFO ? HostFiles.S_IFIFO
+                            : entry.type() == TarEntry.CHAR_DEVICE ? HostFiles.S_IFCHR : HostFiles.S_IFBLK;
+                    HostFiles.createNode(file, type | entry.mode(),
+                            HostFiles.device(entry.devMajor(), entry.devMinor()));
+                    restore(file, attributes, false);
+                    break;
+                default:
+                    throw new InvalidInputException("refusing the archive: " + what + " has the entry type '"
+                            + entry.type() + "', which a layer cannot hold");
+            }
+            touch(path);
+        }
+
+        /** The file a hard link points at: inside the layer, reached through real directories, not a directory. */
+        private Path linkTarget(TarEntry entry, String what) throws IOException, InvalidInputException {
+            String target = LayerPath.normalize(entry.linkName(), "the hard link target of " + what);
+            Path file;
+            try {
+                file = directory(LayerPath.parent(target), false, what);
+            } catch (NotDirectoryException e) {
+                file = null;
+            }
+            FileStatus status = file == null || target.isEmpty() ? null : status(file.resolve(LayerPath.base(target)));
+            if (status == null || status.isDirectory() || status.isWhiteout()) {
+                throw new InvalidInputException("refusing the archive: " + what + " is a hard link to \""
+                        + entry.linkName() + "\", which is not a file in this layer");
+            }
+            return file.resolve(LayerPath.base(target));
+        }
+
+        private void restore(Path file, FileAttributes attributes, boolean symlink) throws IOException {
+            for (String refused : attributes.applyTo(file, symlink, owners)) {
+                warn("the extended attribute " + refused + " of " + root.relativize(file)
+                        + " was not kept: the file system refused it");
+            }
+        }
+
+        /** {@code .wh.<name>}: hides {@code path} of the lower layers. */
+        private void whiteout(String path, String what) throws IOException, InvalidInputException {
+            Path parent;
+            try {
+                parent = directory(LayerPath.parent(path), overlay, what);
+            } catch (NotDirectoryException e) {
+                return; // Beneath something that is not a directory (e.g. deleted already): nothing to hide.
+            }
+            if (parent == null) {
+                return;
+            }
+            Path file = parent.resolve(LayerPath.base(path));
+            FileStatus existing = status(file);
+            if (!overlay) {
+                if (existing == null) {
+                    return;
+                }
+                if (touched.contains(path)) {
+                    if (existing.isDirectory()) {
+                        removeUntouchedChildren(path, file);
+                    }
+                } else {
+                    remove(path, file, existing);
+                }
+                return;
+            }
+            if (existing != null && touched.contains(path)) {
+                // This layer's own entry stays; it hides the lower one already, unless it is a directory.
+                if (existing.isDirectory()) {
+                    HostFiles.setXattr(file, OPAQUE_XATTR, YES);
+                }
+                return;
+            }
+            if (existing != null) {
+                remove(path, file, existing);
+            }
+            HostFiles.createNode(file, HostFiles.S_IFCHR, 0);
+            touch(path);
+        }
+
+        /** {@code .wh..wh..opq}: hides everything the lower layers have in {@code path}. */
+        private void opaque(String path, String what) throws IOException, InvalidInputException {
+            Path dir;
+            try {
+                dir = directory(path, true, what);
+            } catch (NotDirectoryException e) {
+                return;
+            }
+            if (overlay) {
+                HostFiles.setXattr(dir, OPAQUE_XATTR, YES);
+            } else {
+                removeUntouchedChildren(path, dir);
+            }
+            touch(path);
+        }
+
+        /** Removes what the lower layers put in a directory, keeping what this changeset wrote there. */
+        private void removeUntouchedChildren(String path, Path dir) throws IOException {
+            List<Path> children = new ArrayList<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                entries.forEach(children::add);
+            }
+            for (Path child : children) {
+                String childPath = LayerPath.child(path, child.getFileName().toString());
+                FileStatus status = status(child);
+                if (status == null) {
+                    continue;
+                }
+                if (!touched.contains(childPath)) {
+                    remove(childPath, child, status);
+                } else if (status.isDirectory()) {
+                    removeUntouchedChildren(childPath, child);
+                }
+            }
+        }
+
+        /**
+         * The directory {@code path} inside the layer, each component checked to be a real directory. A
+         * missing one is created (mode 0755, as Docker does) when {@code create}, else null is returned.
+         */
+        private Path directory(String path, boolean create, String what)
+                throws IOException, InvalidInputException {
+            Path dir = root.resolve(path);
+            if (safeDirectories.contains(path)) {
+                return dir;
+            }
+            Path parent = directory(LayerPath.parent(path), create, what);
+            if (parent == null) {
+                return null;
+            }
+            FileStatus status = status(dir);
+            if (status == null) {
+                if (!create) {
+                    return null;
+                }
+                Files.createDirectory(dir);
+                HostFiles.setMode(dir, 0755);
+                touch(path);
+            } else if (status.isSymlink()) {
+                throw new InvalidInputException("refusing the archive: " + what
+                        + " would be written through the symlink \"" + path + "\", which may point outside the layer");
+            } else if (!status.isDirectory()) {
+                throw new NotDirectoryException(path);
+            }
+            safeDirectories.add(path);
+            return dir;
+        }
+
+        private void remove(String path, Path file, FileStatus status) throws IOException {
+            if (status.isDirectory()) {
+                FileTrees.delete(file);
+                String prefix = path + "/";
+                safeDirectories.removeIf(d -> d.equals(path) || d.startsWith(prefix));
+                directories.keySet().removeIf(d -> d.startsWith(file));
+            } else {
+                Files.delete(file);
+            }
+        }
+
+        private void touch(String path) {
+            for (String p = path; !p.isEmpty() && touched.add(p); p = LayerPath.parent(p)) {
+                // Each ancestor once: stop at the first one already recorded.
+            }
+        }
+
+        private FileAttributes attributes(TarEntry entry, String path) {
+            Map<String, byte[]> xattrs = entry.xattrs();
+            if (xattrs.keySet().stream().anyMatch(k -> k.startsWith(OVERLAY_XATTRS))) {
+                // overlayfs's own attributes would steer the kernel (redirects, metacopy): never taken from input.
+                xattrs = new LinkedHashMap<>(xattrs);
+                xattrs.keySet().removeIf(k -> k.startsWith(OVERLAY_XATTRS));
+                warn("the overlayfs attributes of " + path + " were dropped");
+            }
+            return new FileAttributes(entry.uid(), entry.gid(), entry.mode(), xattrs, entry.mtime());
+        }
+
+        private long copy(InputStream content, OutputStream out) throws IOException {
+            long copied = 0;
+            for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+                out.write(buffer, 0, n);
+                copied += n;
+            }
+            return copied;
+        }
+
+        /** Directories get their mtimes last, deepest first, since creating their entries changed them. */
+        void finishDirectories() throws IOException {
+            List<Map.Entry<Path, FileAttributes>> list = new ArrayList<>(directories.entrySet());
+            for (int i = list.size() - 1; i >= 0; i--) {
+                restore(list.get(i).getKey(), list.get(i).getValue(), false);
+            }
+        }
+
+        private void warn(String line) {
+            if (warnings.size() < MAX_WARNINGS) {
+                warnings.add(line);
+            }
+        }
+
+        private static FileStatus status(Path file) throws IOException {
+            try {
+                return FileStatus.of(file);
+            } catch (NoSuchFileException e) {
+                return null;
+            }
+        }
+    }
+}
