@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -18,6 +19,20 @@ final class CgroupFiles {
     static void write(Path file, String value) throws RuntimeFailureException {
         try {
             Files.writeString(file, value);
+        } catch (NoSuchFileException e) {
+            throw new RuntimeFailureException("the cgroup of " + file + " is gone: the container has stopped", e);
+        } catch (IOException e) {
+            throw new RuntimeFailureException("cannot write \"" + value + "\" to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes unless the cgroup is gone (its processes ended and it was removed): then false. */
+    static boolean writeIfPresent(Path file, String value) throws RuntimeFailureException {
+        try {
+            Files.writeString(file, value, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
         } catch (IOException e) {
             throw new RuntimeFailureException("cannot write \"" + value + "\" to " + file + ": " + e.getMessage(), e);
         }
@@ -99,12 +114,13 @@ final class CgroupFiles {
 
     /**
      * Waits for the freezer to report what was asked: freezing a cgroup completes asynchronously. Backs off
-     * from 0.1 ms; pause is not on the run path.
+     * from 0.1 ms; pause is not on the run path. A cgroup removed meanwhile (its processes were killed, and
+     * the monitor removed it) has nothing left to wait for.
      */
     static void awaitState(Path file, String wanted, Path writeAgain, String value) throws RuntimeFailureException {
         long pause = 100_000;
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!read(file).contains(wanted)) {
+        while (Files.exists(file) && !read(file).contains(wanted)) {
             if (System.nanoTime() > deadline) {
                 throw new RuntimeFailureException("the freezer did not reach \"" + wanted + "\" in 10 s: " + file);
             }

@@ -27,11 +27,18 @@ record ProcStat(long pid, String command, char state, long parentPid, long ttyNu
     static final long TICKS_PER_SECOND = 100;
 
     static Optional<ProcStat> read(long pid) throws IOException {
+        Path directory = Path.of("/proc", Long.toString(pid));
         String text;
         try {
-            text = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
+            text = Files.readString(directory.resolve("stat"), StandardCharsets.ISO_8859_1);
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (IOException e) {
+            // A process that ends while its file is read fails the read with ESRCH.
+            if (!Files.exists(directory)) {
+                return Optional.empty();
+            }
+            throw e;
         }
         return Optional.of(parse(pid, text));
     }

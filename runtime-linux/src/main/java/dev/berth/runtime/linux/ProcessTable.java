@@ -47,6 +47,12 @@ final class ProcessTable {
                     terminal(s.ttyNumber()), command));
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (IOException e) {
+            // Ended while its files were read (ESRCH).
+            if (!Files.exists(Path.of("/proc", Long.toString(pid)))) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 

@@ -98,8 +98,9 @@ record V1Cgroup(Map<String, Path> controllers) implements ContainerCgroup {
     @Override
     public void thaw() throws RuntimeFailureException {
         Path state = require("freezer").resolve("freezer.state");
-        CgroupFiles.write(state, "THAWED");
-        CgroupFiles.awaitState(state, "THAWED", null, null);
+        if (CgroupFiles.writeIfPresent(state, "THAWED")) {
+            CgroupFiles.awaitState(state, "THAWED", null, null);
+        }
     }
 
     @Override

@@ -74,8 +74,9 @@ record V2Cgroup(Path directory) implements ContainerCgroup {
 
     @Override
     public void thaw() throws RuntimeFailureException {
-        CgroupFiles.write(directory.resolve("cgroup.freeze"), "0");
-        CgroupFiles.awaitState(directory.resolve("cgroup.events"), "frozen 0", null, null);
+        if (CgroupFiles.writeIfPresent(directory.resolve("cgroup.freeze"), "0")) {
+            CgroupFiles.awaitState(directory.resolve("cgroup.events"), "frozen 0", null, null);
+        }
     }
 
     @Override

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Runtime figures, side by side in one run (bench/README.md). Needs root and a build:
+#   ./mvnw -B -o -q package -DskipTests -pl bench -am
+# Usage: bench/runtime.sh [runs] [containers]   (work files go to $BENCH_DIR/runtime, default /var/tmp/berth-bench)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-100}
+many=${2:-50}
+work=${BENCH_DIR:-/var/tmp/berth-bench}/runtime
+cp_="bench/target/berth-bench.jar:$(ls bench/target/lib/*.jar | tr '\n' ':')"
+bench() { java -XX:+UseSerialGC -cp "$cp_" dev.berth.bench.RuntimeBench "$@"; }
+for package in crun runc hyperfine busybox-static; do
+  dpkg -s "$package" >/dev/null 2>&1 || apt-get install -y -q "$package" >/dev/null
+done
+
+# The same root file system for everyone: Debian's static busybox and its applets.
+bench clean "$work" 2>/dev/null || true
+rm -rf "$work" && mkdir -p "$work/rootfs"/{bin,etc,proc,sys,dev,tmp,root}
+cp /bin/busybox "$work/rootfs/bin/"
+for applet in $(/bin/busybox --list); do [[ $applet == busybox ]] || ln -s busybox "$work/rootfs/bin/$applet"; done
+echo 'root:x:0:0:root:/root:/bin/sh' > "$work/rootfs/etc/passwd"
+echo 'root:x:0:' > "$work/rootfs/etc/group"
+
+# An OCI bundle for crun and runc equivalent to berth's spec: crun's default config (pid, mount, uts, ipc and
+# network namespaces, /proc, /dev, /dev/pts, /dev/shm, /dev/mqueue, read-only /sys, masked and read-only paths)
+# with /bin/true on the same read-only root and Docker's 14 capabilities. No /sys/fs/cgroup mount: berth mounts
+# none on cgroup v1 either.
+mkdir -p "$work/bundle" && (cd "$work/bundle" && crun spec)
+python3 - "$work" <<'PY'
+import json, sys
+work = sys.argv[1]
+path = work + "/bundle/config.json"
+config = json.load(open(path))
+config["process"]["args"] = ["/bin/true"]
+config["process"]["terminal"] = False
+config["root"] = {"path": work + "/rootfs", "readonly": True}
+caps = ["CAP_" + c for c in "CHOWN DAC_OVERRIDE FSETID FOWNER MKNOD NET_RAW SETGID SETUID SETFCAP SETPCAP "
+        "NET_BIND_SERVICE SYS_CHROOT KILL AUDIT_WRITE".split()]
+for kind in ("bounding", "effective", "permitted"):
+    config["process"]["capabilities"][kind] = caps
+config["process"]["capabilities"].pop("inheritable", None)
+config["process"]["capabilities"].pop("ambient", None)
+config["mounts"] = [m for m in config["mounts"] if m["destination"] != "/sys/fs/cgroup"]
+json.dump(config, open(path, "w"), indent=1)
+PY
+
+echo "== from spec to command, and back: /bin/true on the busybox root, $runs runs each after 20 warm-up runs"
+echo "   (crun 1.8.1 refuses this host's hybrid cgroup layout because the v2 hierarchy holds hugetlb: crun and runc run"
+echo "    in a private mount namespace where /sys/fs/cgroup/unified is unmounted, so they see plain v1 as berth uses it)"
+unshare -m --propagation private bash -c "umount /sys/fs/cgroup/unified 2>/dev/null || true
+  hyperfine -N -w 20 -r $runs --style basic --export-json $work/oci.json \
+    -n 'crun run' 'crun run -b $work/bundle crun-bench' \
+    -n 'crun run, no cgroups' 'crun --cgroup-manager=disabled run -b $work/bundle crun-nocg-bench' \
+    -n 'runc run' 'runc run -b $work/bundle runc-bench'" 2>&1 | grep -E '^(Benchmark|  Time)'
+bench cycle "$work/rootfs" "$runs" "$work" | tee "$work/berth-cycle.txt"
+bench start "$work/rootfs" "$runs" "$work"
+python3 - "$work" <<'PY'
+import json, re, sys
+work = sys.argv[1]
+oci = {r["command"]: r["mean"] * 1000 for r in json.load(open(work + "/oci.json"))["results"]}
+berth = float(re.search(r"mean +([0-9.]+)", open(work + "/berth-cycle.txt").read()).group(1))
+for name, mean in oci.items():
+    print("   berth cycle / %-22s = %.2f" % (name, berth / mean))
+PY
+
+echo "== a running container's monitor"
+bench many "$work/rootfs" 1 "$work" | grep monitors
+bench clean "$work"
+
+echo "== $many containers of 'sleep 600', started one after another"
+available() { awk '/MemAvailable/ {print $2}' /proc/meminfo; }
+before=$(available)
+bench many "$work/rootfs" "$many" "$work"
+echo "berth: MemAvailable fell by $(( (before - $(available)) / 1024 )) MB (containers' own processes, kernel objects and monitors)"
+bench clean "$work"
+if command -v podman >/dev/null; then
+  # Podman on this host needs cgroupfs, runc and limits within the hard limits (measured-anchors.md).
+  flags=(--cgroup-manager=cgroupfs --runtime runc)
+  podman "${flags[@]}" rm -af >/dev/null 2>&1 || true
+  tar -C "$work/rootfs" -c . | podman "${flags[@]}" import - localhost/berth-bench-bb >/dev/null
+  before=$(available)
+  start=$(date +%s.%N)
+  for i in $(seq "$many"); do
+    podman "${flags[@]}" run -d --network none --ulimit nofile=1024:1024 --ulimit nproc=1024:1024 \
+      localhost/berth-bench-bb sleep 600 >/dev/null
+  done
+  end=$(date +%s.%N)
+  rss=0; for pid in $(podman "${flags[@]}" ps -q | xargs podman "${flags[@]}" inspect --format '{{.State.ConmonPid}}'); do
+    rss=$(( rss + $(awk '/VmRSS/ {print $2}' /proc/$pid/status) )); done
+  python3 -c "print('podman: %d containers in %.2f s (%.1f ms each); conmon RSS %.1f MB in all (%.0f kB each)' % ($many, $end - $start, ($end - $start) * 1000 / $many, $rss / 1024, $rss / $many))"
+  echo "podman: MemAvailable fell by $(( (before - $(available)) / 1024 )) MB"
+  podman "${flags[@]}" rm -af -t 0 >/dev/null
+  podman "${flags[@]}" rmi localhost/berth-bench-bb >/dev/null
+else
+  echo "podman: not installed (apt-get install podman to compare)"
+fi
+if command -v docker >/dev/null && docker info >/dev/null 2>&1; then
+  echo "docker: an engine runs here, but this script does not measure it yet"
+fi
