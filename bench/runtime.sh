@@ -44,24 +44,41 @@ config["mounts"] = [m for m in config["mounts"] if m["destination"] != "/sys/fs/
 json.dump(config, open(path, "w"), indent=1)
 PY
 
-echo "== from spec to command, and back: /bin/true on the busybox root, $runs runs each after 20 warm-up runs"
+rounds=5
+per=$(( (runs + rounds - 1) / rounds ))
+echo "== from spec to command, and back: /bin/true on the busybox root, $rounds rounds of $per runs each, alternating"
 echo "   (crun 1.8.1 refuses this host's hybrid cgroup layout because the v2 hierarchy holds hugetlb: crun and runc run"
 echo "    in a private mount namespace where /sys/fs/cgroup/unified is unmounted, so they see plain v1 as berth uses it)"
-unshare -m --propagation private bash -c "umount /sys/fs/cgroup/unified 2>/dev/null || true
-  hyperfine -N -w 20 -r $runs --style basic --export-json $work/oci.json \
-    -n 'crun run' 'crun run -b $work/bundle crun-bench' \
-    -n 'crun run, no cgroups' 'crun --cgroup-manager=disabled run -b $work/bundle crun-nocg-bench' \
-    -n 'runc run' 'runc run -b $work/bundle runc-bench'" 2>&1 | grep -E '^(Benchmark|  Time)'
-bench cycle "$work/rootfs" "$runs" "$work" | tee "$work/berth-cycle.txt"
-bench start "$work/rootfs" "$runs" "$work"
-python3 - "$work" <<'PY'
-import json, re, sys
-work = sys.argv[1]
-oci = {r["command"]: r["mean"] * 1000 for r in json.load(open(work + "/oci.json"))["results"]}
-berth = float(re.search(r"mean +([0-9.]+)", open(work + "/berth-cycle.txt").read()).group(1))
-for name, mean in oci.items():
-    print("   berth cycle / %-22s = %.2f" % (name, berth / mean))
+for round in $(seq "$rounds"); do
+  unshare -m --propagation private bash -c "umount /sys/fs/cgroup/unified 2>/dev/null || true
+    hyperfine -N -w 5 -r $per --style none --export-json $work/oci-$round.json \
+      -n 'crun run' 'crun run -b $work/bundle crun-bench' \
+      -n 'crun run, no cgroups' 'crun --cgroup-manager=disabled run -b $work/bundle crun-nocg-bench' \
+      -n 'runc run' 'runc run -b $work/bundle runc-bench'" >/dev/null 2>&1
+  bench cycle "$work/rootfs" "$per" "$work" > "$work/berth-cycle-$round.txt"
+done
+python3 - "$work" "$rounds" <<'PY'
+import json, re, statistics, sys
+work, rounds = sys.argv[1], int(sys.argv[2])
+oci, berth, ratios = {}, [], {}
+for r in range(1, rounds + 1):
+    line = open("%s/berth-cycle-%d.txt" % (work, r)).read()
+    mean = float(re.search(r"mean +([0-9.]+)", line).group(1))
+    berth += [float(x) for x in re.findall(r"RUN ([0-9.]+)", line)]
+    for result in json.load(open("%s/oci-%d.json" % (work, r)))["results"]:
+        oci.setdefault(result["command"], []).extend(t * 1000 for t in result["times"])
+        ratios.setdefault(result["command"], []).append(mean / (result["mean"] * 1000))
+def summary(times):
+    return "mean %6.2f ms ± %5.2f   median %6.2f   (%d runs)" % (statistics.mean(times), statistics.pstdev(times),
+                                                               statistics.median(times), len(times))
+print("   %-22s %s" % ("berth", summary(berth)))
+for name, times in oci.items():
+    print("   %-22s %s" % (name, summary(times)))
+for name, values in ratios.items():
+    print("   berth / %-22s = %.2f  (median of the %d rounds' ratios: %s)" % (
+        name, statistics.median(values), len(values), " ".join("%.2f" % v for v in values)))
 PY
+bench start "$work/rootfs" "$runs" "$work"
 
 echo "== a running container's monitor"
 bench many "$work/rootfs" 1 "$work" | grep monitors
@@ -77,7 +94,7 @@ if command -v podman >/dev/null; then
   # Podman on this host needs cgroupfs, runc and limits within the hard limits (measured-anchors.md).
   flags=(--cgroup-manager=cgroupfs --runtime runc)
   podman "${flags[@]}" rm -af >/dev/null 2>&1 || true
-  tar -C "$work/rootfs" -c . | podman "${flags[@]}" import - localhost/berth-bench-bb >/dev/null
+  tar -C "$work/rootfs" -c . | podman "${flags[@]}" import - localhost/berth-bench-bb >/dev/null 2>&1
   before=$(available)
   start=$(date +%s.%N)
   for i in $(seq "$many"); do

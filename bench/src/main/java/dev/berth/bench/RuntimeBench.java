@@ -90,6 +90,9 @@ public final class RuntimeBench {
         double sd = Math.sqrt(millis.stream().mapToDouble(m -> (m - mean) * (m - mean)).sum() / millis.size());
         System.out.printf("berth %-5s  mean %6.2f ms ± %5.2f   median %6.2f   min %6.2f   max %6.2f   (%d runs)%n", mode, mean,
                 sd, millis.get(millis.size() / 2), millis.get(0), millis.get(millis.size() - 1), millis.size());
+        if (mode.equals("cycle")) {
+            millis.forEach(m -> System.out.printf("RUN %.3f%n", m));
+        }
     }
 
     private static void many(ContainerRuntime runtime, Path rootfs, int count, Path work) throws Exception {

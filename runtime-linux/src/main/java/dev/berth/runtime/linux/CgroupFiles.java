@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.LockSupport;
 
 /** Reading and writing cgroup interface files: plain file I/O, which is all cgroups need. */
 final class CgroupFiles {
@@ -46,6 +48,28 @@ final class CgroupFiles {
         }
     }
 
+    /**
+     * Reads a file of a cgroup that may be removed meanwhile (when its last process ends, the monitor removes
+     * it): empty once it is gone. While being removed, its files fail with ENODEV for a moment.
+     */
+    static Optional<String> readIfPresent(Path file) throws RuntimeFailureException {
+        for (int attempt = 0;; attempt++) {
+            try {
+                return Optional.of(Files.readString(file).strip());
+            } catch (NoSuchFileException e) {
+                return Optional.empty();
+            } catch (IOException e) {
+                if (!Files.exists(file)) {
+                    return Optional.empty();
+                }
+                if (attempt == 1000) {
+                    throw new RuntimeFailureException("cannot read " + file + ": " + e.getMessage(), e);
+                }
+                LockSupport.parkNanos(100_000);
+            }
+        }
+    }
+
     static long readLong(Path file) throws RuntimeFailureException {
         return Long.parseLong(read(file));
     }
@@ -74,16 +98,10 @@ final class CgroupFiles {
     /** The PIDs listed in a {@code cgroup.procs} file; none when the cgroup is gone. */
     static List<Long> pids(Path procs) throws RuntimeFailureException {
         List<Long> pids = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(procs)) {
-                if (!line.isBlank()) {
-                    pids.add(Long.parseLong(line.strip()));
-                }
+        for (String line : readIfPresent(procs).orElse("").split("\n")) {
+            if (!line.isBlank()) {
+                pids.add(Long.parseLong(line.strip()));
             }
-        } catch (NoSuchFileException e) {
-            return pids;
-        } catch (IOException e) {
-            throw new RuntimeFailureException("cannot read " + procs + ": " + e.getMessage(), e);
         }
         return pids;
     }
@@ -120,14 +138,15 @@ final class CgroupFiles {
     static void awaitState(Path file, String wanted, Path writeAgain, String value) throws RuntimeFailureException {
         long pause = 100_000;
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (Files.exists(file) && !read(file).contains(wanted)) {
+        for (Optional<String> state = readIfPresent(file); state.isPresent() && !state.get().contains(wanted);
+                state = readIfPresent(file)) {
             if (System.nanoTime() > deadline) {
                 throw new RuntimeFailureException("the freezer did not reach \"" + wanted + "\" in 10 s: " + file);
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(pause);
+            LockSupport.parkNanos(pause);
             pause = Math.min(pause * 2, 50_000_000);
             if (writeAgain != null) {
-                write(writeAgain, value);
+                writeIfPresent(writeAgain, value);
             }
         }
     }

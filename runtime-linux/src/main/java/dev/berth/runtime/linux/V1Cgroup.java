@@ -106,8 +106,8 @@ record V1Cgroup(Map<String, Path> controllers) implements ContainerCgroup {
     @Override
     public boolean isFrozen() throws RuntimeFailureException {
         Path freezer = controllers.get("freezer");
-        return freezer != null && Files.exists(freezer)
-                && !CgroupFiles.read(freezer.resolve("freezer.state")).equals("THAWED");
+        return freezer != null && CgroupFiles.readIfPresent(freezer.resolve("freezer.state"))
+                .filter(state -> !state.equals("THAWED")).isPresent();
     }
 
     @Override

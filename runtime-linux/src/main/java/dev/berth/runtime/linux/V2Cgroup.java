@@ -81,7 +81,8 @@ record V2Cgroup(Path directory) implements ContainerCgroup {
 
     @Override
     public boolean isFrozen() throws RuntimeFailureException {
-        return Files.exists(directory) && CgroupFiles.keyed(directory.resolve("cgroup.events"), "frozen") == 1;
+        return CgroupFiles.readIfPresent(directory.resolve("cgroup.events"))
+                .filter(events -> events.lines().anyMatch(line -> line.equals("frozen 1"))).isPresent();
     }
 
     @Override
