@@ -137,7 +137,7 @@ public final class DefaultSpec {
      */
     public static Set<Capability> capabilities(List<String> add, List<String> drop, boolean privileged)
             throws InvalidInputException {
-        Set<Capability> all = EnumSet.allOf(Capability.class);
+        Set<Capability> all = available();
         if (privileged) {
             return all;
         }
@@ -154,6 +154,18 @@ public final class DefaultSpec {
         }
         result.removeAll(drops);
         return result;
+    }
+
+    /**
+     * Every capability berth itself may grant: those of its own bounding set (a host may withhold some, even
+     * from root). "All" means these.
+     */
+    static Set<Capability> available() {
+        try {
+            return Capability.ownBoundingSet();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read berth's own capabilities", e);
+        }
     }
 
     private static boolean isAll(List<String> names) {

@@ -1,5 +1,6 @@
 package dev.berth.runtime.linux;
 
+import dev.berth.spi.Capability;
 import dev.berth.spi.ContainerMount;
 import dev.berth.spi.DeviceNode;
 import dev.berth.spi.MountSpec;
@@ -10,6 +11,7 @@ import dev.berth.spi.RuntimeSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -91,6 +93,18 @@ final class HelperSpecs {
             file.add("hold-output");
         }
         return file;
+    }
+
+    /** A process can only be given capabilities that berth has itself: refuse the others by name. */
+    static void requireGrantable(ProcessSpec process, Set<Capability> own) throws RuntimeFailureException {
+        Set<Capability> missing = EnumSet.noneOf(Capability.class);
+        missing.addAll(process.capabilities().bounding());
+        missing.addAll(process.capabilities().permitted());
+        missing.removeAll(own);
+        if (!missing.isEmpty()) {
+            throw new RuntimeFailureException("this host does not let berth grant the capabilities " + missing
+                    + " (they are not in berth's own bounding set)");
+        }
     }
 
     private static void namespaces(SpecFile file, Set<Namespace> namespaces) {

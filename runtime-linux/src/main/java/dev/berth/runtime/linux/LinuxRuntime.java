@@ -2,6 +2,7 @@ package dev.berth.runtime.linux;
 
 import com.sun.jna.LastErrorException;
 import dev.berth.spi.Attachment;
+import dev.berth.spi.Capability;
 import dev.berth.spi.ContainerRuntime;
 import dev.berth.spi.ContainerState;
 import dev.berth.spi.ContainerStats;
@@ -23,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -41,6 +43,7 @@ final class LinuxRuntime implements ContainerRuntime {
     private final EmbeddedBinary helperBinary;
     private final EmbeddedBinary initBinary;
     private NativeHelper helper;
+    private Set<Capability> ownCapabilities;
 
     LinuxRuntime(Path stateRoot, CgroupLayout cgroups) {
         this.stateRoot = stateRoot;
@@ -52,6 +55,7 @@ final class LinuxRuntime implements ContainerRuntime {
     @Override
     public ContainerState create(String id, RuntimeSpec spec) throws RuntimeFailureException {
         ContainerPaths paths = ContainerPaths.container(stateRoot, requireId(id));
+        HelperSpecs.requireGrantable(spec.process(), ownCapabilities());
         Optional<Path> init = spec.init() ? Optional.of(initBinary.install()) : Optional.empty();
         NativeHelper native_ = helper();
         makeDirectory(paths.directory().getParent());
@@ -264,6 +268,7 @@ final class LinuxRuntime implements ContainerRuntime {
             throw new RuntimeFailureException("container " + id + " is paused, unpause the container before exec");
         }
         ContainerPaths paths = ContainerPaths.exec(stateRoot, id, requireId(execId));
+        HelperSpecs.requireGrantable(process, ownCapabilities());
         NativeHelper native_ = helper();
         makeDirectory(container.directory().resolve("exec"));
         try {
@@ -325,6 +330,17 @@ final class LinuxRuntime implements ContainerRuntime {
         } catch (IOException e) {
             throw failure("cannot list the processes of container " + id, e);
         }
+    }
+
+    private synchronized Set<Capability> ownCapabilities() throws RuntimeFailureException {
+        if (ownCapabilities == null) {
+            try {
+                ownCapabilities = Capability.ownBoundingSet();
+            } catch (IOException e) {
+                throw new RuntimeFailureException("cannot read berth's own capabilities: " + e.getMessage(), e);
+            }
+        }
+        return ownCapabilities;
     }
 
     private synchronized NativeHelper helper() throws RuntimeFailureException {

@@ -74,11 +74,7 @@ final class SpecFile {
     }
 
     static String mask(Set<Capability> capabilities) {
-        long mask = 0;
-        for (Capability capability : capabilities) {
-            mask |= 1L << capability.number();
-        }
-        return Long.toHexString(mask);
+        return Long.toHexString(Capability.mask(capabilities));
     }
 
     static String joined(List<String> options) {

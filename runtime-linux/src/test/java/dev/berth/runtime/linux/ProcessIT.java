@@ -3,20 +3,26 @@ package dev.berth.runtime.linux;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.berth.core.container.DefaultSpec;
 import dev.berth.spi.Attachment;
+import dev.berth.spi.Capabilities;
+import dev.berth.spi.Capability;
 import dev.berth.spi.ConsoleSize;
 import dev.berth.spi.ContainerState;
 import dev.berth.spi.Rlimit;
 import dev.berth.spi.RuntimeFailureException;
+import dev.berth.spi.RuntimeSpec;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -283,6 +289,40 @@ class ProcessIT {
         String id = containers.newId();
         Containers.Run run = containers.run(containers.spec(id, "sh", "-c", "ls /sys/class/net; ip -o link | grep -c UP"), id);
         assertEquals("lo\n1\n", run.stdout());
+    }
+
+    @Test
+    void hostNetworkSharesTheHostsInterfaces() throws Exception {
+        String id = containers.newId();
+        Containers.Run run = containers.run(containers.spec(id, "ls", "/sys/class/net").hostNetwork(true), id);
+        try (var interfaces = Files.list(Path.of("/sys/class/net"))) {
+            assertEquals(interfaces.map(p -> p.getFileName().toString()).sorted().toList(), run.stdout().lines().toList());
+        }
+    }
+
+    @Test
+    void aPrivilegedContainerMayMountAndSeesTheHostsDevices() throws Exception {
+        String id = containers.newId();
+        Containers.Run run = containers.run(containers.spec(id, "sh", "-c",
+                "mount -t tmpfs none /mnt && echo mounted; grep CapEff /proc/self/status; test -b /dev/vda -o -c /dev/kmsg && echo devices; "
+                        + "echo 1 > /proc/sys/kernel/ns_last_pid && echo writable").privileged(true), id);
+        assertEquals(0, run.exitCode(), run.stderr());
+        String all = String.format("%016x", Capability.mask(Capability.ownBoundingSet()));
+        assertEquals(List.of("mounted", "CapEff:\t" + all, "devices", "writable"), run.stdout().lines().toList());
+    }
+
+    @Test
+    void aCapabilityBerthDoesNotHaveIsRefusedByName() throws Exception {
+        Set<Capability> missing = EnumSet.complementOf(EnumSet.copyOf(Capability.ownBoundingSet()));
+        assumeFalse(missing.isEmpty(), "this host withholds no capability from berth");
+        String id = containers.newId();
+        var spec = containers.build(containers.spec(id, "true"));
+        var process = spec.process().withCapabilities(Capabilities.of(missing));
+        RuntimeFailureException e = assertThrows(RuntimeFailureException.class, () -> containers.runtime.create(id,
+                new RuntimeSpec(spec.hostname(), spec.root(), process, spec.mounts(), spec.isolation(),
+                        spec.resources(), false, spec.containerDirectory(), spec.logFile(), List.of())));
+        assertEquals("this host does not let berth grant the capabilities " + missing
+                + " (they are not in berth's own bounding set)", e.getMessage());
     }
 
     void awaitProcesses(String id, int count) throws Exception {
