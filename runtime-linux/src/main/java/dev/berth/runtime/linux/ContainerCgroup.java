@@ -33,6 +33,19 @@ interface ContainerCgroup {
     /** Sends {@code signal} to every process, so that none escapes by forking meanwhile. */
     void killAll(int signal) throws RuntimeFailureException;
 
+    /**
+     * Signals every process with the cgroup frozen: no process can fork one that the signal would miss, and a
+     * frozen process dies of SIGKILL once thawed.
+     */
+    default void signalFrozen(int signal) throws RuntimeFailureException {
+        freeze();
+        try {
+            Signals.sendEach(pids(), signal);
+        } finally {
+            thaw();
+        }
+    }
+
     ContainerStats stats() throws RuntimeFailureException;
 
     /** Removes the cgroup; false when processes still hold it. */

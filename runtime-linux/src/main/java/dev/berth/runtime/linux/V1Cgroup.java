@@ -116,13 +116,7 @@ record V1Cgroup(Map<String, Path> controllers) implements ContainerCgroup {
             Signals.sendEach(pids(), signal);
             return;
         }
-        // Frozen, no process can fork a new one that the signal would miss; a frozen process dies on thaw.
-        freeze();
-        try {
-            Signals.sendEach(pids(), signal);
-        } finally {
-            thaw();
-        }
+        signalFrozen(signal);
     }
 
     @Override

@@ -96,12 +96,7 @@ record V2Cgroup(Path directory) implements ContainerCgroup {
             Signals.sendEach(pids(), signal);
             return;
         }
-        freeze();
-        try {
-            Signals.sendEach(pids(), signal);
-        } finally {
-            thaw();
-        }
+        signalFrozen(signal);
     }
 
     @Override

@@ -8,28 +8,17 @@ import dev.berth.spi.ContainerState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Limits enforced by the host's real cgroups (v1 here: the hybrid layout). */
-class CgroupIT {
+class CgroupIT extends ContainersTest {
 
-    @TempDir
-    Path temp;
-    Containers containers;
     CgroupLayout layout;
 
     @BeforeEach
-    void open() throws Exception {
-        containers = new Containers(temp);
+    void detectLayout() throws Exception {
         layout = CgroupLayout.detect(Path.of("/proc/self/mountinfo"));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        containers.close();
     }
 
     @Test

@@ -11,36 +11,24 @@ import dev.berth.spi.ExecFailureException;
 import dev.berth.spi.ProcessSpec;
 import dev.berth.spi.RuntimeFailureException;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Processes added to a running container. */
-class ExecIT {
+class ExecIT extends ContainersTest {
 
-    @TempDir
-    Path temp;
-    Containers containers;
     String id;
 
     @BeforeEach
     void startContainer() throws Exception {
-        containers = new Containers(temp);
         id = containers.newId();
         containers.runtime.create(id, containers.build(containers.spec(id, "sh", "-c", "echo inside > /marker; sleep 600")
                 .memory(64L << 20)));
         containers.runtime.start(id);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        containers.close();
     }
 
     static ProcessSpec process(String... args) {

@@ -10,27 +10,10 @@ import dev.berth.spi.ExecFailureException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Containers from create to delete: PID 1, exit codes, logs, stdio. */
-class LinuxRuntimeIT {
-
-    @TempDir
-    Path temp;
-    Containers containers;
-
-    @BeforeEach
-    void open() throws Exception {
-        containers = new Containers(temp);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        containers.close();
-    }
+class LinuxRuntimeIT extends ContainersTest {
 
     @Test
     void theCommandIsPidOneWithTheContainersHostname() throws Exception {

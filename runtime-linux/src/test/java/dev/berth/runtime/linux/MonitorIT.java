@@ -12,27 +12,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The per-container monitor: it outlives berth, records the exit, and runs the exit command. */
-class MonitorIT {
-
-    @TempDir
-    Path temp;
-    Containers containers;
-
-    @BeforeEach
-    void open() throws Exception {
-        containers = new Containers(temp);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        containers.close();
-    }
+class MonitorIT extends ContainersTest {
 
     @Test
     void theContainerOutlivesTheBerthProcessThatStartedItAndItsExitIsRecordedWithoutOne() throws Exception {

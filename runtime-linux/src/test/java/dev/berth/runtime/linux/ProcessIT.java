@@ -23,27 +23,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The container's process: stdin, terminal, user, capabilities, limits, working directory, mounts, --init. */
-class ProcessIT {
-
-    @TempDir
-    Path temp;
-    Containers containers;
-
-    @BeforeEach
-    void open() throws Exception {
-        containers = new Containers(temp);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        containers.close();
-    }
+class ProcessIT extends ContainersTest {
 
     @Test
     void stdinReachesTheProcessUntilClosed() throws Exception {

@@ -14,27 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What a container must not reach, each tested from inside a container with Docker's defaults (root). */
-class SecurityIT {
-
-    @TempDir
-    Path temp;
-    Containers containers;
-
-    @BeforeEach
-    void open() throws Exception {
-        containers = new Containers(temp);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        containers.close();
-    }
+class SecurityIT extends ContainersTest {
 
     @Test
     void hostProcessesAreInvisible() throws Exception {
