@@ -25,8 +25,22 @@ interface CgroupLayout {
     /**
      * Creates the container's cgroup with its limits, but for the pids limit: the monitor passes through the
      * cgroup to give birth to the container's process, so that is set afterwards ({@link ContainerCgroup#limitPids}).
+     * On failure, nothing is left.
      */
-    ContainerCgroup create(String id, Resources resources) throws RuntimeFailureException;
+    default ContainerCgroup create(String id, Resources resources) throws RuntimeFailureException {
+        ContainerCgroup cgroup = find(id);
+        try {
+            makeDirectories(cgroup);
+            cgroup.apply(resources);
+            return cgroup;
+        } catch (RuntimeFailureException e) {
+            cgroup.remove();
+            throw e;
+        }
+    }
+
+    /** Creates the cgroup's directories, and whatever their parents need first. */
+    void makeDirectories(ContainerCgroup cgroup) throws RuntimeFailureException;
 
     /** The container's cgroup, whether or not it exists. */
     ContainerCgroup find(String id);

@@ -1,6 +1,7 @@
 package dev.berth.runtime.linux;
 
 import dev.berth.spi.ContainerStats;
+import dev.berth.spi.Resources;
 import dev.berth.spi.RuntimeFailureException;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,14 +31,27 @@ interface ContainerCgroup {
 
     boolean isFrozen() throws RuntimeFailureException;
 
-    /** Sends {@code signal} to every process, so that none escapes by forking meanwhile. */
-    void killAll(int signal) throws RuntimeFailureException;
+    /** Writes the limits, but for the pids limit (see {@link CgroupLayout#create}). */
+    void apply(Resources resources) throws RuntimeFailureException;
+
+    /** Kills every process in one step where the kernel offers it (v2's cgroup.kill); false otherwise. */
+    boolean killAtOnce() throws RuntimeFailureException;
+
+    /** Whether the freezer controller is there. */
+    boolean canFreeze();
 
     /**
-     * Signals every process with the cgroup frozen: no process can fork one that the signal would miss, and a
-     * frozen process dies of SIGKILL once thawed.
+     * Sends {@code signal} to every process. SIGKILL goes with the cgroup frozen, so that no process can fork
+     * one that the signal would miss (a frozen process dies of it once thawed); other signals go as they are.
      */
-    default void signalFrozen(int signal) throws RuntimeFailureException {
+    default void killAll(int signal) throws RuntimeFailureException {
+        if (signal == Signals.SIGKILL && killAtOnce()) {
+            return;
+        }
+        if (signal != Signals.SIGKILL || !canFreeze()) {
+            Signals.sendEach(pids(), signal);
+            return;
+        }
         freeze();
         try {
             Signals.sendEach(pids(), signal);

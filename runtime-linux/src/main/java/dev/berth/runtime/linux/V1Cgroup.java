@@ -25,7 +25,8 @@ record V1Cgroup(Map<String, Path> controllers) implements ContainerCgroup {
         controllers = Map.copyOf(controllers);
     }
 
-    void apply(Resources resources) throws RuntimeFailureException {
+    @Override
+    public void apply(Resources resources) throws RuntimeFailureException {
         if (resources.memoryBytes().isPresent()) {
             Path memory = require("memory");
             CgroupFiles.write(memory.resolve("memory.limit_in_bytes"), Long.toString(resources.memoryBytes().getAsLong()));
@@ -111,12 +112,13 @@ record V1Cgroup(Map<String, Path> controllers) implements ContainerCgroup {
     }
 
     @Override
-    public void killAll(int signal) throws RuntimeFailureException {
-        if (signal != Signals.SIGKILL || !controllers.containsKey("freezer")) {
-            Signals.sendEach(pids(), signal);
-            return;
-        }
-        signalFrozen(signal);
+    public boolean killAtOnce() {
+        return false;
+    }
+
+    @Override
+    public boolean canFreeze() {
+        return controllers.containsKey("freezer");
     }
 
     @Override

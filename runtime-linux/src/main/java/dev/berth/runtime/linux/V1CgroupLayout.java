@@ -1,6 +1,5 @@
 package dev.berth.runtime.linux;
 
-import dev.berth.spi.Resources;
 import dev.berth.spi.RuntimeFailureException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,17 +18,9 @@ record V1CgroupLayout(Map<String, Path> controllers) implements CgroupLayout {
     }
 
     @Override
-    public ContainerCgroup create(String id, Resources resources) throws RuntimeFailureException {
-        V1Cgroup cgroup = find(id);
-        try {
-            for (Path directory : cgroup.directories()) {
-                CgroupFiles.makeDirectory(directory);
-            }
-            cgroup.apply(resources);
-            return cgroup;
-        } catch (RuntimeFailureException e) {
-            cgroup.remove();
-            throw e;
+    public void makeDirectories(ContainerCgroup cgroup) throws RuntimeFailureException {
+        for (Path directory : cgroup.directories()) {
+            CgroupFiles.makeDirectory(directory);
         }
     }
 

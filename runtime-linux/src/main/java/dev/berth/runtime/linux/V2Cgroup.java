@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 record V2Cgroup(Path directory) implements ContainerCgroup {
 
-    void apply(Resources resources) throws RuntimeFailureException {
+    @Override
+    public void apply(Resources resources) throws RuntimeFailureException {
         if (resources.memoryBytes().isPresent()) {
             long memory = resources.memoryBytes().getAsLong();
             CgroupFiles.write(directory.resolve("memory.max"), Long.toString(memory));
@@ -86,17 +87,18 @@ record V2Cgroup(Path directory) implements ContainerCgroup {
     }
 
     @Override
-    public void killAll(int signal) throws RuntimeFailureException {
+    public boolean killAtOnce() throws RuntimeFailureException {
         Path kill = directory.resolve("cgroup.kill");
-        if (signal == Signals.SIGKILL && Files.exists(kill)) {
-            CgroupFiles.write(kill, "1");
-            return;
+        if (!Files.exists(kill)) {
+            return false;
         }
-        if (signal != Signals.SIGKILL) {
-            Signals.sendEach(pids(), signal);
-            return;
-        }
-        signalFrozen(signal);
+        CgroupFiles.write(kill, "1");
+        return true;
+    }
+
+    @Override
+    public boolean canFreeze() {
+        return true;
     }
 
     @Override

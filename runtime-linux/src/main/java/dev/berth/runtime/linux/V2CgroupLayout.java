@@ -1,6 +1,5 @@
 package dev.berth.runtime.linux;
 
-import dev.berth.spi.Resources;
 import dev.berth.spi.RuntimeFailureException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,18 +19,12 @@ record V2CgroupLayout(Path root) implements CgroupLayout {
     private static final List<String> CONTROLLERS = List.of("cpu", "io", "memory", "pids");
 
     @Override
-    public ContainerCgroup create(String id, Resources resources) throws RuntimeFailureException {
-        V2Cgroup cgroup = find(id);
-        try {
-            enableControllers(root);
-            CgroupFiles.makeDirectory(root.resolve(PARENT));
-            enableControllers(root.resolve(PARENT));
-            CgroupFiles.makeDirectory(cgroup.directory());
-            cgroup.apply(resources);
-            return cgroup;
-        } catch (RuntimeFailureException e) {
-            cgroup.remove();
-            throw e;
+    public void makeDirectories(ContainerCgroup cgroup) throws RuntimeFailureException {
+        enableControllers(root);
+        CgroupFiles.makeDirectory(root.resolve(PARENT));
+        enableControllers(root.resolve(PARENT));
+        for (Path directory : cgroup.directories()) {
+            CgroupFiles.makeDirectory(directory);
         }
     }
 
