@@ -576,7 +576,6 @@ int monitor_main(const struct spec *spec, int exec_mode) {
     m.out_fd = m.err_fd = m.in_fd = -1;
     m.hold_output = spec_has(spec, "hold-output");
     prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
-    write_file("/proc/self/oom_score_adj", "-999");
     signal(SIGPIPE, SIG_IGN);
     sigset_t chld;
     sigemptyset(&chld);
@@ -631,6 +630,8 @@ int monitor_main(const struct spec *spec, int exec_mode) {
             close(child_stdio[fd]);
         }
     }
+    /* Only now: the child must keep the caller's OOM score, not the monitor's. */
+    write_file("/proc/self/oom_score_adj", "-999");
     if ((failed = join_cgroups(spec, "monitor-procs"))) {
         /* A monitor left in the container's freezer would freeze with it: give up the container. */
         int saved = errno;

@@ -3,6 +3,7 @@ package dev.berth.runtime.linux;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.spi.Capability;
 import dev.berth.spi.ContainerState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +90,19 @@ class MonitorIT extends ContainersTest {
         long rssKilobytes = Files.readAllLines(Path.of("/proc", Long.toString(monitor), "status")).stream()
                 .filter(l -> l.startsWith("VmRSS:")).map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElseThrow();
         assertTrue(rssKilobytes <= 2048, "monitor RSS " + rssKilobytes + " kB, the goal is 2 MB at most");
+    }
+
+    @Test
+    void onlyTheMonitorIsSparedByTheOomKiller() throws Exception {
+        String id = containers.newId();
+        ContainerState created = containers.runtime.create(id, containers.build(containers.spec(id, "sleep", "600")));
+        long monitor = ProcStat.read(created.pid()).orElseThrow().parentPid();
+        // Lowering a score needs CAP_SYS_RESOURCE, which some hosts (this VM's sessions) withhold even from root.
+        String own = Files.readString(Path.of("/proc/self/oom_score_adj")).strip();
+        assertEquals(Capability.ownBoundingSet().contains(Capability.SYS_RESOURCE) ? "-999" : own,
+                Files.readString(Path.of("/proc", Long.toString(monitor), "oom_score_adj")).strip());
+        assertEquals(Files.readString(Path.of("/proc/self/oom_score_adj")),
+                Files.readString(Path.of("/proc", Long.toString(created.pid()), "oom_score_adj")), "the container keeps berth's");
     }
 
     @Test
