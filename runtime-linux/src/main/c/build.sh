@@ -15,7 +15,7 @@ if [ "$mode" = test ]; then
 fi
 mkdir -p "$out"
 ${CC:-gcc} $flags -s -o "$out/berth-helper" "$here"/main.c "$here"/spec.c "$here"/fail.c "$here"/mounts.c \
-    "$here"/process.c "$here"/container.c "$here"/monitor.c "$here"/jsonlog.c
+    "$here"/process.c "$here"/container.c "$here"/monitor.c "$here"/jsonlog.c "$here"/seccomp.c
 ${CC:-gcc} $flags -Os -s -o "$out/berth-init" "$here/init/berth-init.c"
 for binary in berth-helper berth-init; do
     sha256sum "$out/$binary" | cut -d' ' -f1 > "$out/$binary.sha256"

@@ -71,6 +71,7 @@ void container_init(const struct spec *spec) {
     } else if (setsid() < 0) {
         fail_errno(EXIT_RUNTIME, "cannot start a session");
     }
+    install_seccomp(spec);
     apply_credentials(spec, &who);
     close_other_fds(sync_fd, fifo);
     enter_working_directory(spec);
@@ -143,6 +144,7 @@ void container_exec(const struct spec *spec) {
     } else if (setsid() < 0) {
         fail_errno(EXIT_RUNTIME, "cannot start a session");
     }
+    install_seccomp(spec);
     apply_credentials(spec, &who);
     close_other_fds(sync_fd, -1);
     enter_working_directory(spec);

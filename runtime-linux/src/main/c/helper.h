@@ -92,6 +92,8 @@ void enter_working_directory(const struct spec *spec);
 char **process_environment(const struct spec *spec, const struct identity *who);
 /* Finds args[0] like execvp does, in the PATH of env; fails with 126 or 127 like Docker. */
 void find_executable(const char *command, char **env, char *path, size_t size);
+/* Installs the spec's seccomp filter of denied system calls, if it has one (seccomp.c). */
+void install_seccomp(const struct spec *spec);
 /* execve with signal state reset; returns only on failure, with the code to exit with. */
 int execute(const char *path, char **argv, char **env, char *error, size_t error_size);
 

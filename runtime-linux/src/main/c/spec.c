@@ -21,7 +21,7 @@ static const struct {
     {"group-add", 1},    {"terminal", 0},     {"stdin", 0},        {"console-size", 2},
     {"cap", 2},          {"no-new-privs", 0}, {"rlimit", 3},       {"umask", 1},      {"log", 1},
     {"exit-file", 1},    {"socket", 1},       {"fifo", 1},         {"exit-command", 1},
-    {"join-pid", 1},      {"hold-output", 0},
+    {"join-pid", 1},      {"hold-output", 0},  {"seccomp-arch", 1},  {"seccomp", 4},
 };
 
 static int arity(const char *key) {

@@ -12,9 +12,10 @@ import java.util.Set;
  *                      tmpfs over a directory; missing ones are skipped
  * @param readOnlyPaths paths made read-only; missing ones are skipped
  * @param devices       device nodes created in the container's {@code /dev}
+ * @param deniedSyscalls system calls refused to the container's processes (a seccomp filter); empty for none
  */
 public record Isolation(Set<Namespace> namespaces, List<String> maskedPaths, List<String> readOnlyPaths,
-                        List<DeviceNode> devices) {
+                        List<DeviceNode> devices, List<DeniedSyscall> deniedSyscalls) {
 
     public Isolation {
         namespaces = Set.copyOf(namespaces);
@@ -26,5 +27,6 @@ public record Isolation(Set<Namespace> namespaces, List<String> maskedPaths, Lis
         maskedPaths.forEach(ContainerMount::requireContainerPath);
         readOnlyPaths.forEach(ContainerMount::requireContainerPath);
         devices = List.copyOf(devices);
+        deniedSyscalls = List.copyOf(deniedSyscalls);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,14 @@ class RuntimeSpecRecordsTest {
         assertEquals("b *:* m", DeviceRule.allow('b', DeviceRule.ANY, DeviceRule.ANY, "m").toCgroupLine());
         assertThrows(IllegalArgumentException.class, () -> DeviceRule.allow('x', 1, 1, "r"));
         assertThrows(IllegalArgumentException.class, () -> DeviceRule.allow('c', 1, 1, "rx"));
+    }
+
+    @Test
+    void deniedSyscallsTestAnArgumentWithA32BitMask() {
+        assertEquals(OptionalInt.of(0), DeniedSyscall.withFlags("unshare", 0, 0x10000000).flagsArgument());
+        assertThrows(IllegalArgumentException.class, () -> DeniedSyscall.withFlags("clone", 6, 1));
+        assertThrows(IllegalArgumentException.class, () -> DeniedSyscall.withFlags("clone", 0, 1L << 40));
+        assertThrows(IllegalArgumentException.class, () -> DeniedSyscall.always("bpf", 0));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.berth.spi.Capabilities;
 import dev.berth.spi.Capability;
 import dev.berth.spi.ConsoleSize;
 import dev.berth.spi.ContainerMount;
+import dev.berth.spi.DeniedSyscall;
 import dev.berth.spi.DeviceNode;
 import dev.berth.spi.DeviceRule;
 import dev.berth.spi.Isolation;
@@ -33,6 +34,8 @@ import java.util.Set;
  * {@code docker run} takes.
  */
 public final class DefaultSpec {
+
+    private static final long CLONE_NEWUSER = 0x10000000;
 
     /** Docker's and containerd's default capabilities. */
     public static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
@@ -65,6 +68,26 @@ public final class DefaultSpec {
             DeviceRule.allow('c', 1, 9, "rwm"), DeviceRule.allow('c', 5, 0, "rwm"),
             DeviceRule.allow('c', 5, 1, "rwm"), DeviceRule.allow('c', 5, 2, "rwm"),
             DeviceRule.allow('c', 136, DeviceRule.ANY, "rwm"), DeviceRule.allow('c', 10, 200, "rwm"));
+
+    /**
+     * The system calls refused to a container that is not privileged, from Docker's default seccomp profile:
+     * those that capabilities do not already guard. Keyrings are not namespaced; a user namespace would give
+     * the container's processes every capability inside it, mounts included. clone3 fails with ENOSYS, as
+     * under Docker, because its flags cannot be inspected: the C library then falls back to clone.
+     */
+    public static final List<DeniedSyscall> DENIED_SYSCALLS = List.of(
+            DeniedSyscall.always("keyctl", DeniedSyscall.EPERM), DeniedSyscall.always("add_key", DeniedSyscall.EPERM),
+            DeniedSyscall.always("request_key", DeniedSyscall.EPERM));
+
+    /** Refused unless the container has CAP_SYS_ADMIN, as in Docker's profile. */
+    public static final List<DeniedSyscall> DENIED_WITHOUT_SYS_ADMIN = List.of(
+            DeniedSyscall.withFlags("unshare", 0, CLONE_NEWUSER), DeniedSyscall.withFlags("clone", 0, CLONE_NEWUSER),
+            DeniedSyscall.always("clone3", DeniedSyscall.ENOSYS), DeniedSyscall.always("bpf", DeniedSyscall.EPERM),
+            DeniedSyscall.always("perf_event_open", DeniedSyscall.EPERM));
+
+    /** Refused unless the container has CAP_SYS_PTRACE, as in Docker's profile. */
+    public static final List<DeniedSyscall> DENIED_WITHOUT_SYS_PTRACE = List.of(
+            DeniedSyscall.always("userfaultfd", DeniedSyscall.EPERM));
 
     /** The PATH a container gets when its image sets none. */
     public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -367,12 +390,24 @@ public final class DefaultSpec {
                     namespaces.add(Namespace.NETWORK);
                 }
                 Isolation isolation = new Isolation(namespaces, privileged ? List.of() : MASKED_PATHS,
-                        privileged ? List.of() : READ_ONLY_PATHS, privileged ? hostDevices() : DEVICES);
+                        privileged ? List.of() : READ_ONLY_PATHS, privileged ? hostDevices() : DEVICES,
+                        privileged ? List.of() : deniedSyscalls(capabilities));
                 return new RuntimeSpec(hostname, new RootFileSystem(root, readOnlyRoot), process, allMounts(),
                         isolation, resources(), init, containerDirectory, logFile, exitCommand);
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(e.getMessage());
             }
+        }
+
+        private static List<DeniedSyscall> deniedSyscalls(Set<Capability> capabilities) {
+            List<DeniedSyscall> denied = new ArrayList<>(DENIED_SYSCALLS);
+            if (!capabilities.contains(Capability.SYS_ADMIN)) {
+                denied.addAll(DENIED_WITHOUT_SYS_ADMIN);
+            }
+            if (!capabilities.contains(Capability.SYS_PTRACE)) {
+                denied.addAll(DENIED_WITHOUT_SYS_PTRACE);
+            }
+            return denied;
         }
 
         private List<String> environment() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.core.InvalidInputException;
 import dev.berth.spi.Capability;
 import dev.berth.spi.ContainerMount;
+import dev.berth.spi.DeniedSyscall;
 import dev.berth.spi.MountSpec;
 import dev.berth.spi.Namespace;
 import dev.berth.spi.RuntimeSpec;
@@ -69,6 +70,17 @@ class DefaultSpecTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> DefaultSpec.capabilities(List.of("FLY"), List.of(), false));
         assertEquals("unknown capability: \"FLY\"", e.getMessage());
+    }
+
+    @Test
+    void theSyscallFilterFollowsTheCapabilitiesAsDockersProfileDoes() throws Exception {
+        List<String> denied = builder("sh").build().isolation().deniedSyscalls().stream().map(DeniedSyscall::name).toList();
+        assertEquals(List.of("keyctl", "add_key", "request_key", "unshare", "clone", "clone3", "bpf", "perf_event_open",
+                "userfaultfd"), denied);
+        List<String> withAdmin = builder("sh").capabilities(List.of("SYS_ADMIN"), List.of()).build().isolation()
+                .deniedSyscalls().stream().map(DeniedSyscall::name).toList();
+        assertEquals(List.of("keyctl", "add_key", "request_key", "userfaultfd"), withAdmin);
+        assertEquals(List.of(), builder("sh").privileged(true).build().isolation().deniedSyscalls());
     }
 
     @Test

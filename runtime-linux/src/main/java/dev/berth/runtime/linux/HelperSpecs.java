@@ -68,6 +68,7 @@ final class HelperSpecs {
             file.add("symlink", "/proc/self/fd/2", "/dev/stderr");
             file.add("symlink", "pts/ptmx", "/dev/ptmx");
         }
+        SyscallTable.host().write(file, spec.isolation().deniedSyscalls());
         spec.isolation().maskedPaths().forEach(p -> file.add("masked", p));
         spec.isolation().readOnlyPaths().forEach(p -> file.add("readonly", p));
         // Docker creates a missing working directory; exec does not.
@@ -82,10 +83,11 @@ final class HelperSpecs {
     }
 
     static SpecFile exec(RuntimeRecord container, ProcessSpec process, ContainerPaths paths, ContainerCgroup cgroup,
-                         ContainerCgroup monitors, boolean waitForAttach) {
+                         ContainerCgroup monitors, boolean waitForAttach) throws RuntimeFailureException {
         SpecFile file = new SpecFile().add("join-pid", Long.toString(container.init().pid()));
         namespaces(file, container.namespaces());
         cgroup(file, cgroup, monitors);
+        SyscallTable.host().write(file, container.deniedSyscalls());
         file.process(process);
         file.add("exit-file", paths.exitFile().toString());
         file.add("socket", paths.socket().toString());

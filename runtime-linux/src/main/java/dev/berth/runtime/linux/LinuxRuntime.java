@@ -83,7 +83,7 @@ final class LinuxRuntime implements ContainerRuntime {
                 cgroup.limitPids(spec.resources().pidsLimit().getAsLong());
             }
             RuntimeRecord record = new RuntimeRecord(ProcessRecord.of(report), spec.containerDirectory(),
-                    spec.isolation().namespaces(), Optional.empty());
+                    spec.isolation().namespaces(), spec.isolation().deniedSyscalls(), Optional.empty());
             record.write(paths.record());
             return new ContainerState(ContainerState.Status.CREATED, report.pid(), 0, false, Optional.empty(),
                     Optional.empty());

@@ -64,6 +64,12 @@ class ExecIT extends ContainersTest {
     }
 
     @Test
+    void anExecHasTheContainersSyscallFilter() throws Exception {
+        String result = runExec("e8", process("sh", "-c", "unshare -U true 2>&1"));
+        assertEquals("1:unshare: unshare(0x10000000): Operation not permitted\n", result);
+    }
+
+    @Test
     void anExecOfAMissingCommandFailsWith127() throws Exception {
         ExecFailureException e = assertThrows(ExecFailureException.class,
                 () -> containers.runtime.exec(id, "e3", process("nosuch"), true));

@@ -71,6 +71,22 @@ class SecurityIT extends ContainersTest {
     }
 
     @Test
+    void aUserNamespaceCannotBeUsedToGainMountsAndPrivilegedMayStill() throws Exception {
+        // Without the filter, unshare -U gives every capability inside a new user namespace, mounts included.
+        String id = containers.newId();
+        Containers.Run run = containers.run(containers.spec(id, "sh", "-c",
+                "unshare -Urm sh -c 'mount -t tmpfs none /mnt && echo mounted'; echo unshare=$?; ls /proc/self | wc -l"), id);
+        assertEquals("unshare=1\n", run.stdout().lines().limit(1).findFirst().orElseThrow() + "\n");
+        assertTrue(run.stderr().contains("Operation not permitted"), run.stderr());
+        assertTrue(Integer.parseInt(run.stdout().lines().skip(1).findFirst().orElseThrow().strip()) > 10,
+                "ordinary forks and clones still work");
+
+        String privileged = containers.newId();
+        Containers.Run allowed = containers.run(containers.spec(privileged, "unshare", "-Ur", "id", "-u").privileged(true), privileged);
+        assertEquals("0\n", allowed.stdout());
+    }
+
+    @Test
     void maskedPathsShowNothing() throws Exception {
         assertTrue(Files.list(Path.of("/sys/firmware")).findAny().isPresent(), "the host's /sys/firmware has entries");
         String id = containers.newId();
