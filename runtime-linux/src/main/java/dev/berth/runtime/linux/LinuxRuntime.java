@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -69,7 +70,6 @@ final class LinuxRuntime implements ContainerRuntime {
             throw new RuntimeFailureException("cannot create " + paths.directory() + ": " + e.getMessage(), e);
         }
         ContainerCgroup cgroup = cgroups.find(id);
-        HelperReport report = null;
         try {
             Files.createDirectory(paths.rootfs());
             Files.deleteIfExists(spec.containerDirectory().resolve(ExitStatus.FILE_NAME));
@@ -78,7 +78,7 @@ final class LinuxRuntime implements ContainerRuntime {
             Files.setPosixFilePermissions(paths.fifo(), PosixFilePermissions.fromString("rw--w--w-"));
             cgroup = cgroups.create(id, spec.resources());
             HelperSpecs.container(id, spec, paths, cgroup, cgroups.monitors(), init).write(paths.spec());
-            report = native_.run("create", paths.spec());
+            HelperReport report = native_.run("create", paths.spec());
             if (spec.resources().pidsLimit().isPresent()) {
                 cgroup.limitPids(spec.resources().pidsLimit().getAsLong());
             }
@@ -88,12 +88,8 @@ final class LinuxRuntime implements ContainerRuntime {
             return new ContainerState(ContainerState.Status.CREATED, report.pid(), 0, false, Optional.empty(),
                     Optional.empty());
         } catch (RuntimeFailureException | IOException | LastErrorException | IllegalArgumentException e) {
-            if (report != null) {
-                // The process exists already: it must not wait for a start that never comes.
-                Signals.sendEach(List.of(report.pid()), Signals.SIGKILL);
-                awaitEmpty(cgroup, id);
-            }
-            cgroup.remove();
+            // A process that exists already must not wait for a start that never comes.
+            removeCgroup(cgroup, id);
             deleteTree(paths.directory());
             throw failure("cannot create container " + id, e);
         }
@@ -235,12 +231,7 @@ final class LinuxRuntime implements ContainerRuntime {
         } catch (IOException e) {
             throw failure("cannot delete container " + id, e);
         }
-        ContainerCgroup cgroup = cgroups.find(id);
-        if (!cgroup.remove()) {
-            // Processes outlived the init (e.g. a frozen one): kill them all, then the cgroup can go.
-            cgroup.killAll(Signals.SIGKILL);
-            awaitEmpty(cgroup, id);
-        }
+        removeCgroup(cgroups.find(id), id);
         for (Path execDirectory : children(paths.directory().resolve("exec"))) {
             deleteFile(ContainerPaths.exec(stateRoot, id, execDirectory.getFileName().toString()).socket());
         }
@@ -248,14 +239,21 @@ final class LinuxRuntime implements ContainerRuntime {
         deleteTree(paths.directory());
     }
 
-    private static void awaitEmpty(ContainerCgroup cgroup, String id) throws RuntimeFailureException {
+    /**
+     * Removes the container's cgroup. Processes that are still in it (one that outlived the init, or a created
+     * init) are killed first; dying takes the kernel a moment, hence the short waits.
+     */
+    private static void removeCgroup(ContainerCgroup cgroup, String id) throws RuntimeFailureException {
+        if (cgroup.remove()) {
+            return;
+        }
+        cgroup.killAll(Signals.SIGKILL);
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (!cgroup.remove()) {
             if (System.nanoTime() > deadline) {
                 throw new RuntimeFailureException("the cgroup of container " + id + " still has processes after SIGKILL");
             }
-            Thread.onSpinWait();
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            LockSupport.parkNanos(1_000_000);
         }
     }
 
