@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.spi.ContainerState;
 import dev.berth.spi.ExecFailureException;
+import dev.berth.spi.RuntimeFailureException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,6 +76,31 @@ class LinuxRuntimeIT extends ContainersTest {
         assertEquals(ContainerState.Status.STOPPED, stopped.status());
         assertEquals(0, stopped.exitCode());
         assertTrue(Files.exists(containers.upper(id).resolve("started")));
+    }
+
+    @Test
+    void anIdInUseIsRefused() throws Exception {
+        String id = containers.newId();
+        containers.runtime.create(id, containers.build(containers.spec(id, "true")));
+        RuntimeFailureException e = assertThrows(RuntimeFailureException.class,
+                () -> containers.runtime.create(id, containers.build(containers.spec(id, "true"))));
+        assertEquals("container " + id + " exists in the runtime already: delete it first", e.getMessage());
+    }
+
+    @Test
+    void aContainerWhoseRecordWasLostIsStillDeletedCompletely() throws Exception {
+        // As if berth died between spawning the helper and writing the record: the init waits for a start.
+        String id = containers.newId();
+        ContainerState created = containers.runtime.create(id, containers.build(containers.spec(id, "sleep", "600")));
+        Path directory = temp.resolve("run/containers").resolve(id);
+        Files.delete(directory.resolve("state"));
+        CgroupLayout layout = CgroupLayout.detect(Path.of("/proc/self/mountinfo"));
+
+        containers.runtime.delete(id);
+
+        assertFalse(Files.exists(directory));
+        assertTrue(layout.find(id).directories().stream().noneMatch(Files::exists));
+        assertTrue(ProcStat.read(created.pid()).map(p -> p.state() == 'Z').orElse(true), "the init is gone");
     }
 
     @Test
