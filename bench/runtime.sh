@@ -85,17 +85,13 @@ bench many "$work/rootfs" 1 "$work" | grep monitors
 bench clean "$work"
 
 echo "== $many containers of 'sleep 600', started one after another"
-available() { awk '/MemAvailable/ {print $2}' /proc/meminfo; }
-before=$(available)
 bench many "$work/rootfs" "$many" "$work"
-echo "berth: MemAvailable fell by $(( (before - $(available)) / 1024 )) MB (containers' own processes, kernel objects and monitors)"
 bench clean "$work"
 if command -v podman >/dev/null; then
   # Podman on this host needs cgroupfs, runc and limits within the hard limits (measured-anchors.md).
   flags=(--cgroup-manager=cgroupfs --runtime runc)
   podman "${flags[@]}" rm -af >/dev/null 2>&1 || true
   tar -C "$work/rootfs" -c . | podman "${flags[@]}" import - localhost/berth-bench-bb >/dev/null 2>&1
-  before=$(available)
   start=$(date +%s.%N)
   for i in $(seq "$many"); do
     podman "${flags[@]}" run -d --network none --ulimit nofile=1024:1024 --ulimit nproc=1024:1024 \
@@ -105,7 +101,6 @@ if command -v podman >/dev/null; then
   rss=0; for pid in $(podman "${flags[@]}" ps -q | xargs podman "${flags[@]}" inspect --format '{{.State.ConmonPid}}'); do
     rss=$(( rss + $(awk '/VmRSS/ {print $2}' /proc/$pid/status) )); done
   python3 -c "print('podman: %d containers in %.2f s (%.1f ms each); conmon RSS %.1f MB in all (%.0f kB each)' % ($many, $end - $start, ($end - $start) * 1000 / $many, $rss / 1024, $rss / $many))"
-  echo "podman: MemAvailable fell by $(( (before - $(available)) / 1024 )) MB"
   podman "${flags[@]}" rm -af -t 0 >/dev/null
   podman "${flags[@]}" rmi localhost/berth-bench-bb >/dev/null
 else
