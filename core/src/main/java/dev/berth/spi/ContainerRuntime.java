@@ -11,6 +11,13 @@ import java.util.OptionalInt;
  * exit so that {@link #state} knows it later, from any berth process. Every method may be called from a
  * different berth process than the one that created the container. A container is created once: to run a
  * stopped container again, {@link #delete} it and create it anew.
+ *
+ * <p>How the commands map onto it: {@code run} is {@link #create}, {@link #attach}, {@link #start}, then
+ * {@link Attachment#copyOutput} until the exit code arrives ({@code --rm}: then {@link #delete}); {@code run -d}
+ * skips the attachment. {@code stop -t N} is {@link #kill} with the stop signal, {@link #awaitStop} for N
+ * seconds, then {@link #kill} SIGKILL of all processes and {@link #awaitStop}. {@code wait} is
+ * {@link #awaitStop} without a limit. A detached container's end can trigger berth through the spec's exit
+ * command ({@code --rm}, restart policies), since no daemon watches it.
  */
 public interface ContainerRuntime {
 
