@@ -56,8 +56,8 @@ public interface ContainerRuntime {
     ContainerState state(String id) throws RuntimeFailureException;
 
     /**
-     * Waits until the container has stopped and its exit status is recorded, at most {@code timeout}, without
-     * polling.
+     * Waits until the container has stopped and its exit status is recorded, at most {@code timeout} (null:
+     * as long as it takes), without polling.
      *
      * @return the state then: stopped, or still running when the time ran out
      */

@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 final class Pidfd implements AutoCloseable {
 
+    /** Longer than anyone waits; also where Duration.toNanos would overflow. */
+    private static final Duration FOREVER = Duration.ofDays(10_000);
+
     private final int fd;
 
     private Pidfd(int fd) {
@@ -67,6 +70,9 @@ final class Pidfd implements AutoCloseable {
      * @return the index of the first ready descriptor, or -1 when the time ran out
      */
     static int awaitReadable(int[] fds, Duration timeout) throws IOException {
+        if (timeout != null && timeout.compareTo(FOREVER) >= 0) {
+            timeout = null;
+        }
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         Memory pollfds = new Memory(8L * fds.length);
         for (;;) {

@@ -79,8 +79,10 @@ class ProcessIT extends ContainersTest {
         containers.runtime.start(id);
         assertEquals(ContainerState.Status.RUNNING, containers.runtime.state(id).status());
 
+        assertEquals(ContainerState.Status.RUNNING, containers.runtime.awaitStop(id, Duration.ofMillis(50)).status(),
+                "the time ran out");
         containers.runtime.kill(id, Signals.SIGKILL, false);
-        ContainerState state = containers.runtime.awaitStop(id, Duration.ofSeconds(10));
+        ContainerState state = containers.runtime.awaitStop(id, null);
 
         assertEquals(ContainerState.Status.STOPPED, state.status());
         assertEquals(137, state.exitCode());
