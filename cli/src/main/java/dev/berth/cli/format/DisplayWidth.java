@@ -69,32 +69,36 @@ final class DisplayWidth {
 
     /** Columns {@code text} takes in a Docker table. */
     static int terminal(CharSequence text) {
-        int length = text.length();
-        int i = 0;
-        while (i < length) {
+        return terminal(text, 0, text.length());
+    }
+
+    /** Columns {@code text[from, to)} takes in a Docker table. */
+    static int terminal(CharSequence text, int from, int to) {
+        int i = from;
+        while (i < to) {
             char c = text.charAt(i);
             if (c < 0x20 || c >= 0x7F) {
                 break;
             }
             i++;
         }
-        if (i == length) {
-            return length;
+        if (i == to) {
+            return to - from;
         }
         // The last plain character may start the cluster that the next character joins.
-        int start = Math.max(i - 1, 0);
-        return start + clusters(text, start);
+        int start = Math.max(i - 1, from);
+        return start - from + clusters(text, start, to);
     }
 
-    /** Columns of text from {@code start}, summed per grapheme cluster. */
-    private static int clusters(CharSequence text, int start) {
+    /** Columns of {@code text[start, end)}, summed per grapheme cluster. */
+    private static int clusters(CharSequence text, int start, int end) {
         int width = 0;
         int clusterWidth = 0;
         int previous = CONTROL;
         boolean pictographicZwj = false;
         boolean pictographicRun = false;
         int regionalIndicators = 0;
-        for (int i = start; i < text.length(); ) {
+        for (int i = start; i < end; ) {
             int c = Character.codePointAt(text, i);
             i += Character.charCount(c);
             int property = breakProperty(c);

@@ -32,6 +32,16 @@ final class GoFloats {
             return digits.length();
         }
 
+        /** The digits of {@code digits}, the point after {@code point} of them. */
+        static Digits of(long digits, int point) {
+            String text = Long.toString(digits);
+            int end = text.length();
+            while (end > 1 && text.charAt(end - 1) == '0') {
+                end--;
+            }
+            return new Digits(text.substring(0, end), point);
+        }
+
         static Digits of(BigDecimal value) {
             if (value.signum() == 0) {
                 return new Digits("", 0);
@@ -59,7 +69,7 @@ final class GoFloats {
         } else {
             digits = significant(abs, precision + 1);
         }
-        return sign(value) + fmtE(digits, precision, exponentChar);
+        return sign(value).concat(fmtE(digits, precision, exponentChar));
     }
 
     /** {@code %f} with {@code precision} digits after the point, or the shortest. */
@@ -76,7 +86,7 @@ final class GoFloats {
         } else {
             digits = Digits.of(new BigDecimal(abs).setScale(precision, RoundingMode.HALF_EVEN));
         }
-        return sign(value) + fmtF(digits, precision);
+        return sign(value).concat(fmtF(digits, precision));
     }
 
     /** {@code %g} with {@code precision} significant digits, or the shortest (Go's {@code %v} for floats). */
@@ -107,12 +117,12 @@ final class GoFloats {
         int exponent = digits.point - 1;
         if (exponent < -4 || exponent >= exponentPrecision) {
             int shown = Math.min(precision, digits.count());
-            return sign(value) + fmtE(digits, shown - 1, exponentChar);
+            return sign(value).concat(fmtE(digits, shown - 1, exponentChar));
         }
         if (precision > digits.point) {
             precision = digits.count();
         }
-        return sign(value) + fmtF(digits, Math.max(precision - digits.point, 0));
+        return sign(value).concat(fmtF(digits, Math.max(precision - digits.point, 0)));
     }
 
     /**
@@ -130,7 +140,7 @@ final class GoFloats {
             String text = formatE(value, SHORTEST, 'e');
             int n = text.length();
             if (n >= 4 && text.charAt(n - 4) == 'e' && text.charAt(n - 3) == '-' && text.charAt(n - 2) == '0') {
-                text = text.substring(0, n - 2) + text.charAt(n - 1);
+                text = text.substring(0, n - 2).concat(text.substring(n - 1));
             }
             return text;
         }
@@ -151,11 +161,50 @@ final class GoFloats {
         return value < 0 || (value == 0 && 1 / value < 0) ? "-" : "";
     }
 
+    /** Exact powers of ten as doubles. */
+    private static final double[] POW10 = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
+    };
+
+    /**
+     * {@code abs} rounded half to even to {@code count} significant digits. For the few digits sizes use, one
+     * multiplication or division by an exact power of ten places the cut with an error far below the distance to a
+     * tie, so plain double arithmetic decides the rounding; only values near a tie (or out of that range) go to
+     * the exact BigDecimal, which is slow to load and sizes are on every listing's start-up path.
+     */
     private static Digits significant(double abs, int count) {
         if (abs == 0) {
             return new Digits("", 0);
         }
+        if (count <= 9 && abs >= 1e-9 && abs < 1e13) {
+            int exponent = (int) Math.floor(Math.log10(abs));
+            for (int attempt = 0; attempt < 2; attempt++) {
+                double scaled = scale(abs, count - 1 - exponent);
+                if (scaled < POW10[count - 1]) {
+                    exponent--;
+                } else if (scaled >= POW10[count]) {
+                    exponent++;
+                } else {
+                    double floor = Math.floor(scaled);
+                    double fraction = scaled - floor;
+                    if (Math.abs(fraction - 0.5) > 1e-6) {
+                        long digits = (long) floor + (fraction > 0.5 ? 1 : 0);
+                        if (digits == (long) POW10[count]) {
+                            return new Digits("1", exponent + 2);
+                        }
+                        return Digits.of(digits, exponent + 1);
+                    }
+                    break;
+                }
+            }
+        }
         return Digits.of(new BigDecimal(abs).round(new MathContext(count, RoundingMode.HALF_EVEN)));
+    }
+
+    /** {@code value × 10^power}, with one rounding. */
+    private static double scale(double value, int power) {
+        return power >= 0 ? value * POW10[power] : value / POW10[-power];
     }
 
     /**

@@ -1,9 +1,6 @@
 package dev.berth.cli.format;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -18,14 +15,6 @@ import java.util.Map;
 final class GoFmt {
 
     private static final String NIL = "<nil>";
-
-    /** Sorts map entries by key as {@code fmt} does for string keys. */
-    private static final Comparator<Map.Entry<?, ?>> BY_KEY = new Comparator<>() {
-        @Override
-        public int compare(Map.Entry<?, ?> a, Map.Entry<?, ?> b) {
-            return TemplateValues.compareStrings(String.valueOf(a.getKey()), String.valueOf(b.getKey()));
-        }
-    };
 
     private final StringBuilder out;
     /** Whether a pointer at the top prints as what it points to, as template actions print values. */
@@ -414,9 +403,8 @@ final class GoFmt {
     }
 
     private void printMap(Map<?, ?> map, int verb, int depth) {
-        List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
-        Collections.sort(entries, BY_KEY);
-        out.append(sharpV ? TemplateValues.typeName(map) + "{" : "map[");
+        List<Map.Entry<?, ?>> entries = TemplateValues.sortedEntries(map);
+        out.append(sharpV ? TemplateValues.typeName(map).concat("{") : "map[");
         boolean first = true;
         for (Map.Entry<?, ?> entry : entries) {
             if (!first) {
@@ -431,7 +419,7 @@ final class GoFmt {
     }
 
     private void printList(List<?> list, int verb, int depth) {
-        out.append(sharpV ? TemplateValues.typeName(list) + "{" : "[");
+        out.append(sharpV ? TemplateValues.typeName(list).concat("{") : "[");
         for (int i = 0; i < list.size(); i++) {
             if (i > 0) {
                 out.append(sharpV ? ", " : " ");
@@ -703,7 +691,7 @@ final class GoFmt {
         if (number.startsWith("Inf") || number.startsWith("NaN")) {
             boolean savedZero = zero;
             zero = false;
-            pad(number.startsWith("NaN") && !space && !plus ? number : sign + number);
+            pad(number.startsWith("NaN") && !space && !plus ? number : String.valueOf(sign).concat(number));
             zero = savedZero;
             return;
         }
@@ -714,7 +702,7 @@ final class GoFmt {
                 out.append(number);
                 return;
             }
-            pad(sign + number);
+            pad(String.valueOf(sign).concat(number));
             return;
         }
         pad(number);

@@ -1,8 +1,5 @@
 package dev.berth.cli.format;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -15,14 +12,6 @@ import java.util.Map;
  * Written by hand rather than with Jackson so that the escapes are Go's and nothing heavy loads at start-up.
  */
 final class GoJson {
-
-    /** Go sorts map keys by their bytes. */
-    private static final Comparator<Map.Entry<?, ?>> BY_KEY = new Comparator<>() {
-        @Override
-        public int compare(Map.Entry<?, ?> a, Map.Entry<?, ?> b) {
-            return TemplateValues.compareStrings(String.valueOf(a.getKey()), String.valueOf(b.getKey()));
-        }
-    };
 
     private GoJson() {
     }
@@ -73,12 +62,7 @@ final class GoJson {
     }
 
     private static void object(StringBuilder out, Map<?, ?> map, boolean sorted, boolean escapeHtml) {
-        Iterable<? extends Map.Entry<?, ?>> entries = map.entrySet();
-        if (sorted) {
-            List<Map.Entry<?, ?>> list = new ArrayList<>(map.entrySet());
-            Collections.sort(list, BY_KEY);
-            entries = list;
-        }
+        Iterable<? extends Map.Entry<?, ?>> entries = sorted ? TemplateValues.sortedEntries(map) : map.entrySet();
         out.append('{');
         boolean first = true;
         for (Map.Entry<?, ?> entry : entries) {

@@ -24,7 +24,7 @@ public final class Sizes {
             bytes /= 1000;
             unit++;
         }
-        return GoFloats.formatG(bytes, precision, 'e') + DECIMAL[unit];
+        return GoFloats.formatG(bytes, precision, 'e').concat(DECIMAL[unit]);
     }
 
     /** 1024-based with four significant digits, as {@code docker info} prints memory: {@code 23.47GiB}. */
@@ -34,6 +34,6 @@ public final class Sizes {
             bytes /= 1024;
             unit++;
         }
-        return GoFloats.formatG(bytes, 4, 'e') + BINARY[unit];
+        return GoFloats.formatG(bytes, 4, 'e').concat(BINARY[unit]);
     }
 }

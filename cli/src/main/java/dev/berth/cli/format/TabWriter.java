@@ -1,7 +1,6 @@
 package dev.berth.cli.format;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Go's {@code text/tabwriter} (elastic tabstops) as Docker's tables use it: {@code NewWriter(out, 10, 1, 3, ' ',
@@ -15,6 +14,8 @@ final class TabWriter {
     /** Docker's settings: minimum width 10, padding 3, padded with spaces. */
     static final TabWriter DOCKER = new TabWriter(10, 3);
 
+    private static final String SPACES = "                                                                ";
+
     private final int minWidth;
     private final int padding;
 
@@ -26,97 +27,131 @@ final class TabWriter {
         this.padding = padding;
     }
 
-    /** A cell's text and its display width. */
-    private static final class Cell {
-        final CharSequence text;
-        final int width;
-
-        Cell(CharSequence text) {
-            this.text = text;
-            this.width = DisplayWidth.terminal(text);
-        }
-    }
-
     /** Aligns {@code text} and appends the result to {@code out}. */
     void align(CharSequence text, StringBuilder out) {
-        List<List<Cell>> lines = new ArrayList<>();
-        List<Cell> line = new ArrayList<>();
-        lines.add(line);
+        Layout layout = new Layout(text, out);
         int cellStart = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c != '\t' && c != '\u000B' && c != '\n' && c != '\f') {
                 continue;
             }
-            line.add(new Cell(text.subSequence(cellStart, i)));
+            layout.addCell(cellStart, i);
             cellStart = i + 1;
             if (c == '\n' || c == '\f') {
-                line = new ArrayList<>();
-                lines.add(line);
+                layout.endLine();
                 if (c == '\f') {
                     // A form feed closes every column: what came before is laid out on its own.
-                    new Block(lines, out).format(0, lines.size());
-                    lines = new ArrayList<>();
-                    lines.add(line);
+                    layout.flush();
                 }
             }
         }
         if (cellStart < text.length()) {
-            line.add(new Cell(text.subSequence(cellStart, text.length())));
+            layout.addCell(cellStart, text.length());
         }
-        new Block(lines, out).format(0, lines.size());
+        layout.flush();
     }
 
-    /** One run of lines between flushes, laid out column by column as Go's {@code Writer.format} does. */
-    private final class Block {
-        private final List<List<Cell>> lines;
+    /**
+     * The cells of the lines since the last flush, as offsets into the text, laid out column by column as Go's
+     * {@code Writer.format} does.
+     */
+    private final class Layout {
+        private final CharSequence text;
         private final StringBuilder out;
-        private final List<Integer> widths = new ArrayList<>();
+        private int[] starts = new int[64];
+        private int[] ends = new int[64];
+        private int[] cellWidths = new int[64];
+        private int cells;
+        /** Line {@code i} holds cells {@code [lineStarts[i], lineStarts[i + 1])}; the last line is still open. */
+        private int[] lineStarts = new int[16];
+        private int lines = 1;
+        private int[] widths = new int[8];
+        private int columns;
 
-        Block(List<List<Cell>> lines, StringBuilder out) {
-            this.lines = lines;
+        Layout(CharSequence text, StringBuilder out) {
+            this.text = text;
             this.out = out;
         }
 
-        /** Lays out lines {@code [line0, line1)}, whose columns left of {@code widths.size()} are known. */
-        void format(int line0, int line1) {
-            int column = widths.size();
+        void addCell(int start, int end) {
+            if (cells == starts.length) {
+                starts = Arrays.copyOf(starts, cells * 2);
+                ends = Arrays.copyOf(ends, cells * 2);
+                cellWidths = Arrays.copyOf(cellWidths, cells * 2);
+            }
+            starts[cells] = start;
+            ends[cells] = end;
+            cellWidths[cells] = DisplayWidth.terminal(text, start, end);
+            cells++;
+        }
+
+        void endLine() {
+            if (lines + 1 >= lineStarts.length) {
+                lineStarts = Arrays.copyOf(lineStarts, lineStarts.length * 2);
+            }
+            lineStarts[lines] = cells;
+            lines++;
+        }
+
+        /** Writes the lines so far (the last one without a newline, as it has none yet) and starts over. */
+        void flush() {
+            lineStarts[lines] = cells;
+            format(0, lines);
+            // The open line becomes the first line of what follows; a form feed left it empty.
+            int openStart = lineStarts[lines - 1];
+            int open = cells - openStart;
+            System.arraycopy(starts, openStart, starts, 0, open);
+            System.arraycopy(ends, openStart, ends, 0, open);
+            System.arraycopy(cellWidths, openStart, cellWidths, 0, open);
+            cells = open;
+            lineStarts[0] = 0;
+            lines = 1;
+        }
+
+        private int cellCount(int line) {
+            return lineStarts[line + 1] - lineStarts[line];
+        }
+
+        /** Lays out lines {@code [line0, line1)}, whose columns left of {@code columns} are known. */
+        private void format(int line0, int line1) {
+            int column = columns;
             for (int current = line0; current < line1; current++) {
-                if (column >= lines.get(current).size() - 1) {
+                if (column >= cellCount(current) - 1) {
                     continue;
                 }
                 // This line has a cell in this column: the column's block runs while lines have one.
                 write(line0, current);
                 line0 = current;
                 int width = minWidth;
-                for (; current < line1; current++) {
-                    List<Cell> line = lines.get(current);
-                    if (column >= line.size() - 1) {
-                        break;
-                    }
-                    width = Math.max(width, line.get(column).width + padding);
+                for (; current < line1 && column < cellCount(current) - 1; current++) {
+                    width = Math.max(width, cellWidths[lineStarts[current] + column] + padding);
                 }
-                widths.add(width);
+                if (columns == widths.length) {
+                    widths = Arrays.copyOf(widths, columns * 2);
+                }
+                widths[columns++] = width;
                 format(line0, current);
-                widths.remove(widths.size() - 1);
+                columns--;
                 line0 = current;
             }
             write(line0, line1);
         }
 
         private void write(int line0, int line1) {
-            for (int i = line0; i < line1; i++) {
-                List<Cell> line = lines.get(i);
-                for (int j = 0; j < line.size(); j++) {
-                    Cell cell = line.get(j);
-                    out.append(cell.text);
-                    if (j < widths.size()) {
-                        for (int pad = widths.get(j) - cell.width; pad > 0; pad--) {
-                            out.append(' ');
+            for (int line = line0; line < line1; line++) {
+                int first = lineStarts[line];
+                int count = cellCount(line);
+                for (int j = 0; j < count; j++) {
+                    int cell = first + j;
+                    out.append(text, starts[cell], ends[cell]);
+                    if (j < columns) {
+                        for (int pad = widths[j] - cellWidths[cell]; pad > 0; pad -= SPACES.length()) {
+                            out.append(SPACES, 0, Math.min(pad, SPACES.length()));
                         }
                     }
                 }
-                if (i + 1 < lines.size()) {
+                if (line + 1 < lines) {
                     out.append('\n');
                 }
             }

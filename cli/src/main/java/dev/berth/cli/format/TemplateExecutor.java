@@ -151,7 +151,7 @@ final class TemplateExecutor {
                     }
                 } else if (value instanceof Map) {
                     boolean boxed = !TemplateValues.isStringMap((Map<?, ?>) value);
-                    for (Map.Entry<?, ?> entry : sortedEntries((Map<?, ?>) value)) {
+                    for (Map.Entry<?, ?> entry : TemplateValues.sortedEntries((Map<?, ?>) value)) {
                         ran = true;
                         iteration(range, mark, String.valueOf(entry.getKey()), false, entry.getValue(), boxed);
                     }
@@ -213,25 +213,12 @@ final class TemplateExecutor {
         }
     }
 
-    private static List<Map.Entry<?, ?>> sortedEntries(Map<?, ?> map) {
-        List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
-        entries.sort(KeyOrder.INSTANCE);
-        return entries;
-    }
-
-    /** Go ranges over map keys in sorted order. */
-    private static final class KeyOrder implements java.util.Comparator<Map.Entry<?, ?>> {
-        static final KeyOrder INSTANCE = new KeyOrder();
-
-        @Override
-        public int compare(Map.Entry<?, ?> a, Map.Entry<?, ?> b) {
-            return TemplateValues.compareStrings(String.valueOf(a.getKey()), String.valueOf(b.getKey()));
-        }
-    }
-
     private void printValue(Node node, Object value) {
         current = node;
-        if (value == TemplateValues.MISSING || value == null) {
+        if (value instanceof String) {
+            // Most listing fields are strings: print them without loading Go's fmt.
+            out.append((String) value);
+        } else if (value == TemplateValues.MISSING || value == null) {
             out.append("<no value>");
         } else if (value instanceof GoMethod) {
             errorf("can't print " + node + " of type " + TemplateValues.typeName(value));
@@ -610,7 +597,7 @@ final class TemplateExecutor {
         if (current == null) {
             throw new TemplateError("template: : " + message);
         }
-        int pos = Math.min(current.pos, source.length());
+        int pos = Math.min(current.pos(), source.length());
         int lineStart = source.lastIndexOf('\n', pos - 1) + 1;
         int line = 1;
         for (int i = 0; i < lineStart; i++) {

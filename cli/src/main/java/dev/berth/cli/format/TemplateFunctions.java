@@ -492,7 +492,8 @@ enum TemplateFunctions {
         if (prefix < 0 || suffix < 0) {
             throw new Failure("strings: negative Repeat count");
         }
-        return " ".repeat((int) prefix) + source + " ".repeat((int) suffix);
+        return new StringBuilder(source.length() + (int) (prefix + suffix)).append(" ".repeat((int) prefix))
+                .append(source).append(" ".repeat((int) suffix)).toString();
     }
 
     private static String truncate(String source, long length) {

@@ -13,16 +13,32 @@ final class TemplateNodes {
     private TemplateNodes() {
     }
 
-    abstract static class Node {
-        final int pos;
+    /**
+     * A node. An interface rather than a base class so that verifying the parser and executor, which hand nodes
+     * around as {@code Node}, does not load every node class: only the kinds a template uses are loaded, and
+     * each class loaded costs start-up time.
+     */
+    interface Node {
+        /** The node's offset in the template. */
+        int pos();
+    }
 
-        Node(int pos) {
+    /** Where a node starts. */
+    abstract static class Positioned implements Node {
+        private final int pos;
+
+        Positioned(int pos) {
             this.pos = pos;
+        }
+
+        @Override
+        public int pos() {
+            return pos;
         }
     }
 
     /** A sequence of text and actions. */
-    static final class Sequence extends Node {
+    static final class Sequence extends Positioned {
         final List<Node> nodes = new ArrayList<>();
 
         Sequence(int pos) {
@@ -30,7 +46,7 @@ final class TemplateNodes {
         }
     }
 
-    static final class Text extends Node {
+    static final class Text extends Positioned {
         final String text;
 
         Text(int pos, String text) {
@@ -45,7 +61,7 @@ final class TemplateNodes {
     }
 
     /** {@code {{pipeline}}}: prints the pipeline's value unless it declares variables. */
-    static final class Action extends Node {
+    static final class Action extends Positioned {
         final Pipe pipe;
 
         Action(int pos, Pipe pipe) {
@@ -60,7 +76,7 @@ final class TemplateNodes {
     }
 
     /** {@code if}, {@code range} and {@code with}: a pipeline, a body, and what runs otherwise. */
-    static final class Branch extends Node {
+    static final class Branch extends Positioned {
         enum Kind { IF, RANGE, WITH }
 
         final Kind kind;
@@ -78,7 +94,7 @@ final class TemplateNodes {
     }
 
     /** {@code {{break}}} or {@code {{continue}}} inside a range. */
-    static final class Jump extends Node {
+    static final class Jump extends Positioned {
         final boolean isBreak;
 
         Jump(int pos, boolean isBreak) {
@@ -88,7 +104,7 @@ final class TemplateNodes {
     }
 
     /** What {@code itemList} stops at: {@code {{end}}} or {@code {{else}}}. */
-    static final class Delimiter extends Node {
+    static final class Delimiter extends Positioned {
         final boolean isElse;
 
         Delimiter(int pos, boolean isElse) {
@@ -103,7 +119,7 @@ final class TemplateNodes {
     }
 
     /** Commands separated by {@code |}, optionally declaring or assigning variables. */
-    static final class Pipe extends Node {
+    static final class Pipe extends Positioned {
         final boolean isAssign;
         final List<Variable> declarations;
         final List<Command> commands = new ArrayList<>();
@@ -137,7 +153,7 @@ final class TemplateNodes {
     }
 
     /** Operands separated by spaces: a function or method and its arguments, or one value. */
-    static final class Command extends Node {
+    static final class Command extends Positioned {
         final List<Node> args = new ArrayList<>();
 
         Command(int pos) {
@@ -163,7 +179,7 @@ final class TemplateNodes {
     }
 
     /** {@code .A.B}: fields looked up from dot. */
-    static final class Field extends Node {
+    static final class Field extends Positioned {
         final String[] idents;
 
         Field(int pos, String[] idents) {
@@ -182,7 +198,7 @@ final class TemplateNodes {
     }
 
     /** {@code $x.A.B}: a variable (the first ident, {@code $} alone is the data) and fields of it. */
-    static final class Variable extends Node {
+    static final class Variable extends Positioned {
         final String[] idents;
 
         Variable(int pos, String[] idents) {
@@ -197,7 +213,7 @@ final class TemplateNodes {
     }
 
     /** {@code (pipeline).A.B}: fields of a term that is not a field or variable. */
-    static final class Chain extends Node {
+    static final class Chain extends Positioned {
         final Node node;
         final String[] fields;
 
@@ -223,7 +239,7 @@ final class TemplateNodes {
     }
 
     /** A function name. */
-    static final class Identifier extends Node {
+    static final class Identifier extends Positioned {
         final String name;
 
         Identifier(int pos, String name) {
@@ -237,7 +253,7 @@ final class TemplateNodes {
         }
     }
 
-    static final class Dot extends Node {
+    static final class Dot extends Positioned {
         Dot(int pos) {
             super(pos);
         }
@@ -248,7 +264,7 @@ final class TemplateNodes {
         }
     }
 
-    static final class Nil extends Node {
+    static final class Nil extends Positioned {
         Nil(int pos) {
             super(pos);
         }
@@ -259,7 +275,7 @@ final class TemplateNodes {
         }
     }
 
-    static final class Bool extends Node {
+    static final class Bool extends Positioned {
         final boolean value;
 
         Bool(int pos, boolean value) {
@@ -274,7 +290,7 @@ final class TemplateNodes {
     }
 
     /** A number literal, with Go's view of which types it fits: integer, float, or both. */
-    static final class Number extends Node {
+    static final class Number extends Positioned {
         final String text;
         final boolean isInt;
         final long intValue;
@@ -303,7 +319,7 @@ final class TemplateNodes {
         }
     }
 
-    static final class Str extends Node {
+    static final class Str extends Positioned {
         final String quoted;
         final String text;
 

@@ -233,7 +233,7 @@ final class TemplateParser {
                 if (kind == Branch.Kind.IF && following == Type.IF
                         || kind == Branch.Kind.WITH && following == Type.WITH) {
                     next();
-                    elseList = new Sequence(stop[0].pos);
+                    elseList = new Sequence(stop[0].pos());
                     elseList.nodes.add(control(kind));
                 } else {
                     elseList = itemList(stop);
@@ -242,7 +242,7 @@ final class TemplateParser {
                     }
                 }
             }
-            return new Branch(kind, pipe.pos, pipe, list, elseList);
+            return new Branch(kind, pipe.pos(), pipe, list, elseList);
         } finally {
             vars.subList(savedVars, vars.size()).clear();
         }

@@ -2,6 +2,8 @@ package dev.berth.cli.format;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -15,13 +17,8 @@ import java.util.Map;
  */
 final class TemplateValues {
 
-    /** The result of a map lookup for a key that is not there. */
-    static final Object MISSING = new Object() {
-        @Override
-        public String toString() {
-            return "<no value>";
-        }
-    };
+    /** The result of a map lookup for a key that is not there; compared by identity. */
+    static final Object MISSING = new Object();
 
     /** Basic kinds, as Go's comparison functions classify their operands. */
     enum Kind { INVALID, BOOL, INT, FLOAT, STRING, OTHER }
@@ -146,6 +143,26 @@ final class TemplateValues {
             return !((List<?>) value).isEmpty();
         }
         return true;
+    }
+
+    /**
+     * A map's entries in Go's order for maps (what {@code fmt}, {@code range} and {@code encoding/json} use): keys
+     * sorted by their bytes.
+     */
+    static List<Map.Entry<?, ?>> sortedEntries(Map<?, ?> map) {
+        List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
+        entries.sort(KeyOrder.INSTANCE);
+        return entries;
+    }
+
+    /** A class of its own, so that it loads only when a map is sorted. */
+    private static final class KeyOrder implements Comparator<Map.Entry<?, ?>> {
+        static final KeyOrder INSTANCE = new KeyOrder();
+
+        @Override
+        public int compare(Map.Entry<?, ?> a, Map.Entry<?, ?> b) {
+            return compareStrings(String.valueOf(a.getKey()), String.valueOf(b.getKey()));
+        }
     }
 
     /** Go orders strings by their UTF-8 bytes, which is code point order (Java's compareTo is UTF-16 order). */

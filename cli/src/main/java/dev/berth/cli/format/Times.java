@@ -17,6 +17,9 @@ public final class Times {
     private static final long MINUTE = 60 * SECOND;
     private static final long HOUR = 60 * MINUTE;
 
+    // String.concat rather than "+": these run for every row at start-up, where the first "+" of a kind
+    // costs an invokedynamic bootstrap.
+
     private Times() {
     }
 
@@ -36,37 +39,37 @@ public final class Times {
             return "1 second";
         }
         if (seconds < 60) {
-            return seconds + " seconds";
+            return Long.toString(seconds).concat(" seconds");
         }
         long minutes = nanos / MINUTE;
         if (minutes == 1) {
             return "About a minute";
         }
         if (minutes < 60) {
-            return minutes + " minutes";
+            return Long.toString(minutes).concat(" minutes");
         }
         long hours = (long) ((double) nanos / HOUR + 0.5);
         if (hours == 1) {
             return "About an hour";
         }
         if (hours < 48) {
-            return hours + " hours";
+            return Long.toString(hours).concat(" hours");
         }
         if (hours < 24 * 7 * 2) {
-            return hours / 24 + " days";
+            return Long.toString(hours / 24).concat(" days");
         }
         if (hours < 24 * 30 * 2) {
-            return hours / 24 / 7 + " weeks";
+            return Long.toString(hours / 24 / 7).concat(" weeks");
         }
         if (hours < 24 * 365 * 2) {
-            return hours / 24 / 30 + " months";
+            return Long.toString(hours / 24 / 30).concat(" months");
         }
-        return nanos / HOUR / 24 / 365 + " years";
+        return Long.toString(nanos / HOUR / 24 / 365).concat(" years");
     }
 
     /** A past moment as a {@code CREATED} column shows it: {@code 9 days ago}. */
     public static String ago(Instant then, Instant now) {
-        return humanDuration(Duration.between(then, now)) + " ago";
+        return humanDuration(Duration.between(then, now)).concat(" ago");
     }
 
     /**

@@ -40,7 +40,7 @@ public final class Truncation {
         }
         int[] runes = text.codePoints().toArray();
         if (GoText.byteLength(text) == runes.length) {
-            return runes.length <= maxWidth ? text : text.substring(0, maxWidth - 1) + "…";
+            return runes.length <= maxWidth ? text : text.substring(0, maxWidth - 1).concat("…");
         }
         int[] widths = new int[runes.length];
         int width = 0;
@@ -53,7 +53,7 @@ public final class Truncation {
         }
         for (int i = 0; i + 1 < runes.length; i++) {
             if (widths[i] <= maxWidth - 1 && widths[i + 1] > maxWidth - 1) {
-                return new String(runes, 0, i + 1) + "…";
+                return new String(runes, 0, i + 1).concat("…");
             }
         }
         return text;

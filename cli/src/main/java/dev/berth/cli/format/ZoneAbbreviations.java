@@ -65,7 +65,11 @@ final class ZoneAbbreviations {
         if (zone instanceof ZoneOffset) {
             return offsetSeconds == 0 ? "UTC" : numeric(offsetSeconds);
         }
-        Optional<Zone> data = ZONES.computeIfAbsent(zone.getId(), ZoneAbbreviations::load);
+        Optional<Zone> data = ZONES.get(zone.getId());
+        if (data == null) {
+            data = load(zone.getId());
+            ZONES.put(zone.getId(), data);
+        }
         String name = data.isPresent() ? data.get().name(offsetSeconds, daylight) : null;
         return name != null ? name : offsetSeconds == 0 ? "UTC" : numeric(offsetSeconds);
     }
@@ -87,7 +91,7 @@ final class ZoneAbbreviations {
             return Optional.empty();
         }
         for (String source : SOURCES) {
-            Path file = Paths.get(source + id);
+            Path file = Paths.get(source.concat(id));
             if (Files.isRegularFile(file)) {
                 try {
                     return Optional.ofNullable(parse(ByteBuffer.wrap(Files.readAllBytes(file))));
