@@ -2,6 +2,10 @@ package dev.berth.cli.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Expected strings are Go's {@code strconv.FormatFloat} output (go1.19). */
@@ -44,5 +48,50 @@ class GoFloatsTest {
         assertEquals("2.500000e-01", GoFloats.formatE(0.25, 6, 'e'));
         assertEquals("2e+01", GoFloats.formatE(15.0, 0, 'e'));
         assertEquals("0.000000e+00", GoFloats.formatE(0.0, 6, 'e'));
+    }
+
+    /** %e of the exact binary value, rounded half to even with BigDecimal: what Go's strconv computes. */
+    private static String exactE(double value, int digits) {
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(digits, RoundingMode.HALF_EVEN));
+        String unscaled = rounded.unscaledValue().abs().toString();
+        int exponent = unscaled.length() - rounded.scale() - 1;
+        StringBuilder mantissa = new StringBuilder(unscaled);
+        while (mantissa.length() < digits) {
+            mantissa.append('0');
+        }
+        mantissa.setLength(digits);
+        String text = mantissa.charAt(0) + (digits > 1 ? "." + mantissa.substring(1) : "");
+        return text + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
+    }
+
+    @Test
+    void theFastRoundingAgreesWithTheExactValue() {
+        SplittableRandom random = new SplittableRandom(42);
+        for (int i = 0; i < 50_000; i++) {
+            int digits = 1 + random.nextInt(9);
+            double value;
+            switch (i % 4) {
+                case 0:
+                    value = random.nextDouble() * Math.pow(10, random.nextInt(-9, 13));
+                    break;
+                case 1:
+                    // sizes: bytes divided by powers of 1000, as go-units does
+                    value = random.nextLong(1, 1L << 50);
+                    while (value >= 1000) {
+                        value /= 1000;
+                    }
+                    break;
+                case 2:
+                    // decimal ties and their neighbours
+                    long tie = random.nextLong(1, 1_000_000_000L) * 10 + 5;
+                    value = tie / Math.pow(10, random.nextInt(1, 12));
+                    value = random.nextBoolean() ? value : Math.nextUp(value);
+                    break;
+                default:
+                    value = Double.longBitsToDouble(random.nextLong(0x3E00000000000000L, 0x42D0000000000000L));
+                    break;
+            }
+            assertEquals(exactE(value, digits), GoFloats.formatE(value, digits - 1, 'e'), value + " to " + digits);
+        }
     }
 }
