@@ -57,23 +57,15 @@ final class GoFloats {
 
     /** {@code %e} with {@code precision} digits after the point, or the shortest. */
     static String formatE(double value, int precision, char exponentChar) {
-        String special = special(value);
-        if (special != null) {
-            return special;
-        }
-        double abs = Math.abs(value);
-        Digits digits;
-        if (precision == SHORTEST) {
-            digits = shortest(abs);
-            precision = Math.max(digits.count() - 1, 0);
-        } else {
-            digits = significant(abs, precision + 1);
-        }
-        return sign(value).concat(fmtE(digits, precision, exponentChar));
+        return format(value, precision, 'e', exponentChar);
     }
 
     /** {@code %f} with {@code precision} digits after the point, or the shortest. */
     static String formatF(double value, int precision) {
+        return format(value, precision, 'f', 'e');
+    }
+
+    private static String format(double value, int precision, char fmt, char exponentChar) {
         String special = special(value);
         if (special != null) {
             return special;
@@ -82,11 +74,11 @@ final class GoFloats {
         Digits digits;
         if (precision == SHORTEST) {
             digits = shortest(abs);
-            precision = Math.max(digits.count() - digits.point, 0);
+            precision = Math.max(fmt == 'e' ? digits.count() - 1 : digits.count() - digits.point, 0);
         } else {
-            digits = Digits.of(new BigDecimal(abs).setScale(precision, RoundingMode.HALF_EVEN));
+            digits = fmt == 'e' ? significant(abs, precision + 1) : fixed(abs, precision);
         }
-        return sign(value).concat(fmtF(digits, precision));
+        return sign(value).concat(fmt == 'e' ? fmtE(digits, precision, exponentChar) : fmtF(digits, precision));
     }
 
     /** {@code %g} with {@code precision} significant digits, or the shortest (Go's {@code %v} for floats). */
@@ -200,6 +192,23 @@ final class GoFloats {
             }
         }
         return Digits.of(new BigDecimal(abs).round(new MathContext(count, RoundingMode.HALF_EVEN)));
+    }
+
+    /** {@code abs} rounded half to even to {@code precision} digits after the point; fast as {@link #significant}. */
+    private static Digits fixed(double abs, int precision) {
+        if (precision <= 9) {
+            double scaled = abs * POW10[precision];
+            if (scaled < 1e9) {
+                double floor = Math.floor(scaled);
+                double fraction = scaled - floor;
+                if (Math.abs(fraction - 0.5) > 1e-6) {
+                    long digits = (long) floor + (fraction > 0.5 ? 1 : 0);
+                    return digits == 0 ? new Digits("", 0)
+                            : Digits.of(digits, Long.toString(digits).length() - precision);
+                }
+            }
+        }
+        return Digits.of(new BigDecimal(abs).setScale(precision, RoundingMode.HALF_EVEN));
     }
 
     /** {@code value × 10^power}, with one rounding. */

@@ -249,13 +249,7 @@ final class GoFmt {
                 if (k > argNum) {
                     out.append(", ");
                 }
-                Object arg = args.get(k);
-                if (arg == null || arg == TemplateValues.MISSING) {
-                    out.append(NIL);
-                } else {
-                    out.append(TemplateValues.typeName(arg)).append('=');
-                    printArg(arg, 'v');
-                }
+                typeAndValue(args.get(k));
             }
             out.append(')');
         }
@@ -454,13 +448,18 @@ final class GoFmt {
 
     private void badVerb(int verb, Object arg) {
         out.append("%!").appendCodePoint(verb).append('(');
+        typeAndValue(arg);
+        out.append(')');
+    }
+
+    /** How Go shows an argument it could not use: {@code int=5}, or {@code <nil>}. */
+    private void typeAndValue(Object arg) {
         if (arg == null || arg == TemplateValues.MISSING) {
             out.append(NIL);
         } else {
             out.append(TemplateValues.typeName(arg)).append('=');
             printArg(arg, 'v');
         }
-        out.append(')');
     }
 
     private void fmtString(String s, int verb) {

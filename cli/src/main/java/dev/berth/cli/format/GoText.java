@@ -124,22 +124,20 @@ final class GoText {
 
     /** {@code strings.ToUpper}: rune by rune, so {@code ß} stays as it is (Java's would give {@code SS}). */
     static String upper(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); ) {
-            int c = s.codePointAt(i);
-            i += Character.charCount(c);
-            out.appendCodePoint(Character.toUpperCase(c));
-        }
-        return out.toString();
+        return changeCase(s, true);
     }
 
     /** {@code strings.ToLower}: rune by rune, without Java's locale and final-sigma rules. */
     static String lower(String s) {
+        return changeCase(s, false);
+    }
+
+    private static String changeCase(String s, boolean upper) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); ) {
             int c = s.codePointAt(i);
             i += Character.charCount(c);
-            out.appendCodePoint(Character.toLowerCase(c));
+            out.appendCodePoint(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
         }
         return out.toString();
     }

@@ -236,13 +236,13 @@ final class TemplateLexer {
                 emit(Type.PIPE);
                 return true;
             case '"':
-                return quote();
+                return quoted('"', Type.STRING, "unterminated quoted string");
             case '`':
                 return rawQuote();
             case '$':
                 return variable();
             case '\'':
-                return charConstant();
+                return quoted('\'', Type.CHAR_CONSTANT, "unterminated character constant");
             case '(':
                 parenDepth++;
                 emit(Type.LEFT_PAREN);
@@ -405,7 +405,8 @@ final class TemplateLexer {
         }
     }
 
-    private boolean charConstant() {
+    /** Scans to the closing quote of a string or character literal, past backslash escapes. */
+    private boolean quoted(char close, Type type, String unterminated) {
         while (true) {
             int r = next();
             if (r == '\\') {
@@ -415,29 +416,10 @@ final class TemplateLexer {
                 }
             }
             if (r == EOF || r == '\n') {
-                return error("unterminated character constant");
+                return error(unterminated);
             }
-            if (r == '\'') {
-                emit(Type.CHAR_CONSTANT);
-                return true;
-            }
-        }
-    }
-
-    private boolean quote() {
-        while (true) {
-            int r = next();
-            if (r == '\\') {
-                r = next();
-                if (r != EOF && r != '\n') {
-                    continue;
-                }
-            }
-            if (r == EOF || r == '\n') {
-                return error("unterminated quoted string");
-            }
-            if (r == '"') {
-                emit(Type.STRING);
+            if (r == close) {
+                emit(type);
                 return true;
             }
         }

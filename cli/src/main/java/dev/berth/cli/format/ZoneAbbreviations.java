@@ -21,6 +21,14 @@ final class ZoneAbbreviations {
     /** Where Go looks for the tz database on Unix. */
     private static final String[] SOURCES = {"/usr/share/zoneinfo/", "/usr/share/lib/zoneinfo/", "/usr/lib/locale/TZ/"};
 
+    /** The order of the counts in a TZif header. */
+    private static final int IS_UT = 0;
+    private static final int IS_STD = 1;
+    private static final int LEAP = 2;
+    private static final int TIME = 3;
+    private static final int TYPE = 4;
+    private static final int CHAR = 5;
+
     private static final Map<String, Optional<Zone>> ZONES = new ConcurrentHashMap<>();
 
     /** The local time types of one zone: offset, daylight flag and abbreviation, latest transitions last. */
@@ -112,16 +120,20 @@ final class ZoneAbbreviations {
         int timeSize = 4;
         int start = 0;
         if (version >= '2') {
-            start = 44 + blockSize(in, 0, 4);
+            // Skip the 32-bit part: the 64-bit part after it has the same layout with 8-byte times.
+            start = 44 + blockSize(counts(in, 0), 4);
             timeSize = 8;
         }
-        int isUtCount = in.getInt(start + 20);
-        int isStdCount = in.getInt(start + 24);
-        int leapCount = in.getInt(start + 28);
-        int timeCount = in.getInt(start + 32);
-        int typeCount = in.getInt(start + 36);
-        int charCount = in.getInt(start + 40);
-        if (isUtCount < 0 || isStdCount < 0 || leapCount < 0 || timeCount < 0 || typeCount <= 0 || charCount < 0) {
+        int[] counts = counts(in, start);
+        int timeCount = counts[TIME];
+        int typeCount = counts[TYPE];
+        int charCount = counts[CHAR];
+        for (int count : counts) {
+            if (count < 0) {
+                return null;
+            }
+        }
+        if (typeCount == 0) {
             return null;
         }
         int at = start + 44 + timeCount * timeSize;
@@ -152,14 +164,17 @@ final class ZoneAbbreviations {
         return new Zone(offsets, daylight, names, transitionTypes);
     }
 
-    private static int blockSize(ByteBuffer in, int start, int timeSize) {
-        int isUtCount = in.getInt(start + 20);
-        int isStdCount = in.getInt(start + 24);
-        int leapCount = in.getInt(start + 28);
-        int timeCount = in.getInt(start + 32);
-        int typeCount = in.getInt(start + 36);
-        int charCount = in.getInt(start + 40);
-        return timeCount * timeSize + timeCount + typeCount * 6 + charCount + leapCount * (timeSize + 4) + isStdCount
-                + isUtCount;
+    /** The six counts of a TZif header at {@code start}. */
+    private static int[] counts(ByteBuffer in, int start) {
+        int[] counts = new int[6];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = in.getInt(start + 20 + 4 * i);
+        }
+        return counts;
+    }
+
+    private static int blockSize(int[] counts, int timeSize) {
+        return counts[TIME] * timeSize + counts[TIME] + counts[TYPE] * 6 + counts[CHAR] + counts[LEAP] * (timeSize + 4)
+                + counts[IS_STD] + counts[IS_UT];
     }
 }
