@@ -392,7 +392,8 @@ final class GoFmt {
         } else if (value instanceof GoStruct) {
             printStruct((GoStruct) value, verb, depth);
         } else {
-            badVerb(verb, value);
+            // Not a template value type: shown as its text, as Go shows a Stringer.
+            fmtString(String.valueOf(value), verb);
         }
     }
 

@@ -18,6 +18,9 @@ import java.util.Objects;
  */
 public final class GoTemplate {
 
+    /** Go's stack grows where Java's does not: thousands of nested parentheses fail here instead. */
+    private static final String TOO_DEEP = "template: :1: too deeply nested";
+
     private final String text;
     private final Sequence root;
 
@@ -38,6 +41,8 @@ public final class GoTemplate {
             return new GoTemplate(text, TemplateParser.parse(text));
         } catch (TemplateError e) {
             throw new TemplateException(e.getMessage());
+        } catch (StackOverflowError e) {
+            throw new TemplateException(TOO_DEEP);
         }
     }
 
@@ -54,6 +59,8 @@ public final class GoTemplate {
             TemplateExecutor.execute(text, root, data, false, out);
         } catch (TemplateError e) {
             throw new TemplateException(e.getMessage());
+        } catch (StackOverflowError e) {
+            throw new TemplateException(TOO_DEEP);
         }
     }
 
@@ -64,7 +71,7 @@ public final class GoTemplate {
     void executeHeader(Object headers, StringBuilder out) {
         try {
             TemplateExecutor.execute(text, root, headers, true, out);
-        } catch (TemplateError e) {
+        } catch (TemplateError | StackOverflowError e) {
             // Docker ignores header errors: the header is what was written up to the failure.
         }
     }

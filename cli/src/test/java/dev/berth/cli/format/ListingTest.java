@@ -181,10 +181,10 @@ class ListingTest {
                     i + " days ago", Sizes.human(i * 1_234_567.0)));
         }
         ListingFormat format = IMAGES.format("", false);
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < 1000; i++) {
             format.render(rows);
         }
-        int runs = 500;
+        int runs = 200;
         long start = System.nanoTime();
         for (int i = 0; i < runs; i++) {
             format.render(rows);
