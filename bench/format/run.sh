@@ -25,7 +25,7 @@ java -Xlog:class+load:file="$work/classes.txt" -cp "$work:$cp" FormatBench first
 echo "berth format classes: $(grep -c 'dev.berth.cli.format' "$work/classes.txt")"
 echo "jackson classes: $(grep -c 'com.fasterxml' "$work/classes.txt" || true)"
 echo "java.util.regex classes: $(grep -c 'java.util.regex' "$work/classes.txt" || true)"
-echo "all classes: $(wc -l < "$work/classes.txt")"
+echo "all classes, the JMX of the CPU timer in the harness included: $(wc -l < "$work/classes.txt")"
 echo "== whole process: a JVM that renders 100 rows against one that only builds them (hyperfine)"
 hyperfine -N --warmup 3 --runs 30 "java -cp $work:$cp FormatBench rows" "java -cp $work:$cp FormatBench first" \
   "java -cp $work:$cp FormatBench first json" 2>&1 | grep -vE "^ *Range|^$" || true

@@ -3,7 +3,6 @@ package dev.berth.cli.format;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
 /**
@@ -70,6 +69,11 @@ public final class Times {
     /** A past moment as a {@code CREATED} column shows it: {@code 9 days ago}. */
     public static String ago(Instant then, Instant now) {
         return humanDuration(Duration.between(then, now)).concat(" ago");
+    }
+
+    /** Docker's {@code CreatedAt}: Go's {@code Time.String()} in the local time zone. */
+    public static String createdAt(Instant created) {
+        return goTime(created, ZoneId.systemDefault());
     }
 
     /**

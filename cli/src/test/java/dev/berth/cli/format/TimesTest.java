@@ -113,5 +113,6 @@ class TimesTest {
         assertEquals("2024-01-05 13:11:12 +0300 +0300", Times.goTime(created, ZoneOffset.ofHours(3)));
         assertEquals("2024-01-05 10:11:12.5 +0000 UTC", Times.goTime(created.plusMillis(500), ZoneOffset.UTC));
         assertEquals("2024-01-05 10:11:12.000000001 +0000 UTC", Times.goTime(created.plusNanos(1), ZoneOffset.UTC));
+        assertEquals(Times.goTime(created, ZoneId.systemDefault()), Times.createdAt(created));
     }
 }
