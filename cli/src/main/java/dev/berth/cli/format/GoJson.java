@@ -27,6 +27,48 @@ final class GoJson {
         return out.toString();
     }
 
+    /**
+     * Indented JSON as Go's {@code json.MarshalIndent(v, "", "    ")} writes it (HTML escapes on), the way
+     * {@code docker inspect} prints.
+     */
+    static String indented(Object value) {
+        StringBuilder out = new StringBuilder();
+        indented(out, value, 0);
+        return out.toString();
+    }
+
+    private static void indented(StringBuilder out, Object value, int depth) {
+        if (value instanceof Map && !((Map<?, ?>) value).isEmpty()) {
+            out.append("{\n");
+            boolean first = true;
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                if (!first) {
+                    out.append(",\n");
+                }
+                first = false;
+                out.append("    ".repeat(depth + 1));
+                string(out, String.valueOf(entry.getKey()), true);
+                out.append(": ");
+                indented(out, entry.getValue(), depth + 1);
+            }
+            out.append('\n').append("    ".repeat(depth)).append('}');
+        } else if (value instanceof List && !((List<?>) value).isEmpty()) {
+            out.append("[\n");
+            boolean first = true;
+            for (Object element : (List<?>) value) {
+                if (!first) {
+                    out.append(",\n");
+                }
+                first = false;
+                out.append("    ".repeat(depth + 1));
+                indented(out, element, depth + 1);
+            }
+            out.append('\n').append("    ".repeat(depth)).append(']');
+        } else {
+            write(out, value, true);
+        }
+    }
+
     private static void write(StringBuilder out, Object value, boolean escapeHtml) {
         if (value == null || value == TemplateValues.MISSING) {
             out.append("null");
