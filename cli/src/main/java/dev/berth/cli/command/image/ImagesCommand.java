@@ -91,7 +91,8 @@ public final class ImagesCommand implements Callable<Integer> {
                 continue;
             }
             for (Map.Entry<String, String> repoTag : repoTags(image)) {
-                if (name == null || matchesName(repoTag.getKey(), repoTag.getValue())) {
+                if ((name == null || matchesName(repoTag.getKey(), repoTag.getValue()))
+                        && filter.acceptsName(repoTag.getKey(), repoTag.getValue())) {
                     rows.add(row(image, repoTag.getKey(), repoTag.getValue(), now));
                 }
             }
@@ -187,8 +188,7 @@ public final class ImagesCommand implements Callable<Integer> {
             if (dangling.isPresent() && dangling.get() != image.isDangling()) {
                 return false;
             }
-            if (!references.isEmpty() && image.tags().stream().noneMatch(tag -> references.stream()
-                    .anyMatch(p -> p.matcher(tag.familiarString()).matches() || p.matcher(tag.familiarName()).matches()))) {
+            if (!references.isEmpty() && image.tags().isEmpty()) {
                 return false;
             }
             Instant created = image.config().created().orElse(Instant.EPOCH);
@@ -208,6 +208,12 @@ public final class ImagesCommand implements Callable<Integer> {
                 }
             }
             return true;
+        }
+
+        /** As Docker's daemon: with a reference filter, only the matching names of an image are listed. */
+        boolean acceptsName(String repository, String tag) {
+            return references.isEmpty() || references.stream().anyMatch(p -> p.matcher(repository).matches()
+                    || p.matcher(repository + ":" + tag).matches());
         }
 
         /** Docker's reference filter matches with path.Match: {@code *} within a component, {@code ?} one char. */
