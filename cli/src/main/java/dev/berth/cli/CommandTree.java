@@ -4,8 +4,11 @@ import dev.berth.cli.command.BerthCommand;
 import dev.berth.cli.command.CompletionCommand;
 import dev.berth.cli.command.InfoCommand;
 import dev.berth.cli.command.VersionCommand;
+import dev.berth.cli.command.image.HistoryCommand;
 import dev.berth.cli.command.image.ImageCommand;
+import dev.berth.cli.command.image.ImageInspectCommand;
 import dev.berth.cli.command.image.ImagePruneCommand;
+import dev.berth.cli.command.image.ImagesCommand;
 import dev.berth.cli.command.image.ImportCommand;
 import dev.berth.cli.command.image.LoadCommand;
 import dev.berth.cli.command.image.RemoveImageCommand;
@@ -35,12 +38,17 @@ final class CommandTree {
 
     /** In the order {@code berth --help} lists them. */
     static final List<Node> COMMANDS = List.of(
+            Node.leaf("images", ImagesCommand.class),
+            Node.leaf("history", HistoryCommand.class),
             Node.leaf("load", LoadCommand.class),
             Node.leaf("save", SaveCommand.class),
             Node.leaf("import", ImportCommand.class),
             Node.leaf("tag", TagCommand.class),
             Node.leaf("rmi", RemoveImageCommand.class),
             Node.group("image", ImageCommand.class,
+                    Node.leaf("ls", ImagesCommand.class),
+                    Node.leaf("history", HistoryCommand.class),
+                    Node.leaf("inspect", ImageInspectCommand.class),
                     Node.leaf("load", LoadCommand.class),
                     Node.leaf("save", SaveCommand.class),
                     Node.leaf("import", ImportCommand.class),

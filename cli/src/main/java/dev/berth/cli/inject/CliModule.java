@@ -11,8 +11,11 @@ import dev.berth.cli.command.BerthCommand;
 import dev.berth.cli.command.CompletionCommand;
 import dev.berth.cli.command.InfoCommand;
 import dev.berth.cli.command.VersionCommand;
+import dev.berth.cli.command.image.HistoryCommand;
 import dev.berth.cli.command.image.ImageCommand;
+import dev.berth.cli.command.image.ImageInspectCommand;
 import dev.berth.cli.command.image.ImagePruneCommand;
+import dev.berth.cli.command.image.ImagesCommand;
 import dev.berth.cli.command.image.ImportCommand;
 import dev.berth.cli.command.image.LoadCommand;
 import dev.berth.cli.command.image.RemoveImageCommand;
@@ -95,4 +98,19 @@ public abstract class CliModule {
     @IntoMap
     @ClassKey(ImageCommand.class)
     abstract Object imageCommand(ImageCommand command);
+
+    @Binds
+    @IntoMap
+    @ClassKey(ImagesCommand.class)
+    abstract Object imagesCommand(ImagesCommand command);
+
+    @Binds
+    @IntoMap
+    @ClassKey(HistoryCommand.class)
+    abstract Object historyCommand(HistoryCommand command);
+
+    @Binds
+    @IntoMap
+    @ClassKey(ImageInspectCommand.class)
+    abstract Object imageInspectCommand(ImageInspectCommand command);
 }

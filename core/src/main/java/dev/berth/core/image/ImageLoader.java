@@ -6,6 +6,7 @@ import dev.berth.core.InvalidInputException;
 import dev.berth.core.Progress;
 import dev.berth.core.archive.Compression;
 import dev.berth.core.archive.VerifyingInputStream;
+import dev.berth.core.host.ScratchSpace;
 import dev.berth.core.layer.LayerStore;
 import dev.berth.core.model.Digest;
 import java.io.FilterInputStream;
@@ -27,10 +28,10 @@ public final class ImageLoader {
 
     private final LayerStore layers;
     private final ImageStore images;
-    private final Path scratch;
+    private final ScratchSpace scratch;
 
     /** @param scratch where a streamed archive is spooled so that it can be read at random */
-    public ImageLoader(LayerStore layers, ImageStore images, Path scratch) {
+    public ImageLoader(LayerStore layers, ImageStore images, ScratchSpace scratch) {
         this.layers = layers;
         this.images = images;
         this.scratch = scratch;
@@ -40,10 +41,9 @@ public final class ImageLoader {
     public List<LoadedImage> load(InputStream archive, Progress progress) throws BerthException {
         Path spool;
         try {
-            Files.createDirectories(scratch);
-            spool = Files.createTempFile(scratch, "load-", ".tar");
+            spool = scratch.newFile("load", ".tar");
         } catch (IOException e) {
-            throw new EngineFailureException("cannot spool the archive under " + scratch + ": " + e.getMessage(), e);
+            throw new EngineFailureException("cannot spool the archive: " + e.getMessage(), e);
         }
         try {
             try (OutputStream out = Files.newOutputStream(spool)) {

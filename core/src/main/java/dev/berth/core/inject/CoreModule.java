@@ -8,6 +8,7 @@ import dev.berth.core.container.ContainerStore;
 import dev.berth.core.config.ConfigRequest;
 import dev.berth.core.container.RuntimeOpener;
 import dev.berth.core.host.DriverContexts;
+import dev.berth.core.host.ScratchSpace;
 import dev.berth.core.image.ImageDescriptions;
 import dev.berth.core.image.ImageImporter;
 import dev.berth.core.image.ImageLoader;
@@ -141,7 +142,7 @@ public abstract class CoreModule {
 
     @Provides
     static ImageLoader imageLoader(LayerStore layers, ImageStore images, BerthConfig config) {
-        return new ImageLoader(layers, images, config.dataRoot().resolve("tmp"));
+        return new ImageLoader(layers, images, new ScratchSpace(config.dataRoot().resolve("tmp")));
     }
 
     @Provides

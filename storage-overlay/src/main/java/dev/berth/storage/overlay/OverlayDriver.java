@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Lays out layers for overlayfs the way Docker's overlay2 and containers/storage do:
@@ -140,8 +139,14 @@ final class OverlayDriver implements StorageDriver {
         Map<String, String> data = new LinkedHashMap<>();
         List<String> lowers = lowers(id);
         if (!lowers.isEmpty()) {
-            data.put("LowerDir", lowers.stream().map(l -> home.resolve(l).toString())
-                    .collect(Collectors.joining(":")));
+            // The real diff directories, as Docker shows them, not the short links the mount uses.
+            List<String> real = new ArrayList<>();
+            for (String lower : lowers) {
+                Path link = home.resolve(lower);
+                real.add(Files.isSymbolicLink(link) ? link.resolveSibling(Files.readSymbolicLink(link)).normalize()
+                        .toString() : link.toString());
+            }
+            data.put("LowerDir", String.join(":", real));
         }
         data.put("MergedDir", layerDir(id).resolve("merged").toString());
         data.put("UpperDir", layerDir(id).resolve("diff").toString());
