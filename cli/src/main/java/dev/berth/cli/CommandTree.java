@@ -2,11 +2,33 @@ package dev.berth.cli;
 
 import dev.berth.cli.command.BerthCommand;
 import dev.berth.cli.command.CompletionCommand;
-import dev.berth.cli.command.InfoCommand;
+import dev.berth.cli.command.InspectCommand;
 import dev.berth.cli.command.VersionCommand;
+import dev.berth.cli.command.container.CleanupCommand;
+import dev.berth.cli.command.container.CommitCommand;
+import dev.berth.cli.command.container.ContainerCommand;
+import dev.berth.cli.command.container.ContainerPruneCommand;
+import dev.berth.cli.command.container.CopyCommand;
+import dev.berth.cli.command.container.CreateCommand;
+import dev.berth.cli.command.container.DiffCommand;
+import dev.berth.cli.command.container.ExecCommand;
+import dev.berth.cli.command.container.ExportCommand;
+import dev.berth.cli.command.container.KillCommand;
+import dev.berth.cli.command.container.LogsCommand;
+import dev.berth.cli.command.container.PauseCommand;
+import dev.berth.cli.command.container.PsCommand;
+import dev.berth.cli.command.container.RemoveCommand;
+import dev.berth.cli.command.container.RenameCommand;
+import dev.berth.cli.command.container.RestartCommand;
+import dev.berth.cli.command.container.RunCommand;
+import dev.berth.cli.command.container.StartCommand;
+import dev.berth.cli.command.container.StatsCommand;
+import dev.berth.cli.command.container.StopCommand;
+import dev.berth.cli.command.container.TopCommand;
+import dev.berth.cli.command.container.UnpauseCommand;
+import dev.berth.cli.command.container.WaitCommand;
 import dev.berth.cli.command.image.HistoryCommand;
 import dev.berth.cli.command.image.ImageCommand;
-import dev.berth.cli.command.image.ImageInspectCommand;
 import dev.berth.cli.command.image.ImagePruneCommand;
 import dev.berth.cli.command.image.ImagesCommand;
 import dev.berth.cli.command.image.ImportCommand;
@@ -14,7 +36,11 @@ import dev.berth.cli.command.image.LoadCommand;
 import dev.berth.cli.command.image.RemoveImageCommand;
 import dev.berth.cli.command.image.SaveCommand;
 import dev.berth.cli.command.image.TagCommand;
+import dev.berth.cli.command.system.InfoCommand;
+import dev.berth.cli.command.system.SystemCommand;
+import dev.berth.cli.command.system.SystemDfCommand;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 
@@ -25,36 +51,91 @@ import picocli.CommandLine;
  */
 final class CommandTree {
 
-    /** A command: its name, its class, and its subcommands if it is a group. */
-    record Node(String name, Class<?> type, List<Node> children) {
+    /**
+     * A command: its name, its class, its subcommands if it is a group, and option defaults that differ where
+     * one class serves under two names ({@code image inspect} is {@code inspect --type image}).
+     */
+    record Node(String name, Class<?> type, List<Node> children, Map<String, String> defaults) {
         static Node leaf(String name, Class<?> type) {
-            return new Node(name, type, List.of());
+            return new Node(name, type, List.of(), Map.of());
         }
 
         static Node group(String name, Class<?> type, Node... children) {
-            return new Node(name, type, List.of(children));
+            return new Node(name, type, List.of(children), Map.of());
+        }
+
+        Node withDefault(String option, String value) {
+            return new Node(name, type, children, Map.of(option, value));
         }
     }
 
     /** In the order {@code berth --help} lists them. */
     static final List<Node> COMMANDS = List.of(
+            Node.leaf("run", RunCommand.class),
+            Node.leaf("exec", ExecCommand.class),
+            Node.leaf("ps", PsCommand.class),
             Node.leaf("images", ImagesCommand.class),
+            Node.leaf("create", CreateCommand.class),
+            Node.leaf("start", StartCommand.class),
+            Node.leaf("stop", StopCommand.class),
+            Node.leaf("restart", RestartCommand.class),
+            Node.leaf("kill", KillCommand.class),
+            Node.leaf("pause", PauseCommand.class),
+            Node.leaf("unpause", UnpauseCommand.class),
+            Node.leaf("wait", WaitCommand.class),
+            Node.leaf("rm", RemoveCommand.class),
+            Node.leaf("rename", RenameCommand.class),
+            Node.leaf("logs", LogsCommand.class),
+            Node.leaf("top", TopCommand.class),
+            Node.leaf("stats", StatsCommand.class),
+            Node.leaf("inspect", InspectCommand.class),
+            Node.leaf("commit", CommitCommand.class),
+            Node.leaf("diff", DiffCommand.class),
+            Node.leaf("export", ExportCommand.class),
+            Node.leaf("cp", CopyCommand.class),
             Node.leaf("history", HistoryCommand.class),
             Node.leaf("load", LoadCommand.class),
             Node.leaf("save", SaveCommand.class),
             Node.leaf("import", ImportCommand.class),
             Node.leaf("tag", TagCommand.class),
             Node.leaf("rmi", RemoveImageCommand.class),
+            Node.group("container", ContainerCommand.class,
+                    Node.leaf("ls", PsCommand.class),
+                    Node.leaf("create", CreateCommand.class),
+                    Node.leaf("run", RunCommand.class),
+                    Node.leaf("start", StartCommand.class),
+                    Node.leaf("stop", StopCommand.class),
+                    Node.leaf("restart", RestartCommand.class),
+                    Node.leaf("kill", KillCommand.class),
+                    Node.leaf("pause", PauseCommand.class),
+                    Node.leaf("unpause", UnpauseCommand.class),
+                    Node.leaf("wait", WaitCommand.class),
+                    Node.leaf("rm", RemoveCommand.class),
+                    Node.leaf("rename", RenameCommand.class),
+                    Node.leaf("logs", LogsCommand.class),
+                    Node.leaf("top", TopCommand.class),
+                    Node.leaf("stats", StatsCommand.class),
+                    Node.leaf("exec", ExecCommand.class),
+                    Node.leaf("commit", CommitCommand.class),
+                    Node.leaf("diff", DiffCommand.class),
+                    Node.leaf("export", ExportCommand.class),
+                    Node.leaf("cp", CopyCommand.class),
+                    Node.leaf("prune", ContainerPruneCommand.class),
+                    Node.leaf("inspect", InspectCommand.class).withDefault("--type", "container"),
+                    Node.leaf("cleanup", CleanupCommand.class)),
             Node.group("image", ImageCommand.class,
                     Node.leaf("ls", ImagesCommand.class),
                     Node.leaf("history", HistoryCommand.class),
-                    Node.leaf("inspect", ImageInspectCommand.class),
+                    Node.leaf("inspect", InspectCommand.class).withDefault("--type", "image"),
                     Node.leaf("load", LoadCommand.class),
                     Node.leaf("save", SaveCommand.class),
                     Node.leaf("import", ImportCommand.class),
                     Node.leaf("tag", TagCommand.class),
                     Node.leaf("rm", RemoveImageCommand.class),
                     Node.leaf("prune", ImagePruneCommand.class)),
+            Node.group("system", SystemCommand.class,
+                    Node.leaf("df", SystemDfCommand.class),
+                    Node.leaf("info", InfoCommand.class)),
             Node.leaf("info", InfoCommand.class),
             Node.leaf("version", VersionCommand.class),
             Node.leaf("completion", CompletionCommand.class));
@@ -81,6 +162,13 @@ final class CommandTree {
 
     private static void add(CommandLine parent, Node node, CommandLine.IFactory factory) {
         CommandLine command = new CommandLine(node.type(), factory);
+        if (!node.defaults().isEmpty()) {
+            command.setDefaultValueProvider(arg -> arg.isOption()
+                    ? node.defaults().get(((CommandLine.Model.OptionSpec) arg).longestName()) : null);
+        }
+        if (command.getCommand() instanceof StopsAtImage) {
+            command.setStopAtPositional(true);
+        }
         for (Node child : node.children()) {
             add(command, child, factory);
         }

@@ -9,10 +9,10 @@ import java.util.Arrays;
  * the text after a line's last tab belongs to no column and is not padded. A {@code \f} also ends every column.
  * Widths are display columns as Docker's fork of tabwriter measures them ({@link DisplayWidth#terminal}).
  */
-final class TabWriter {
+public final class TabWriter {
 
     /** Docker's settings: minimum width 10, padding 3, padded with spaces. */
-    static final TabWriter DOCKER = new TabWriter(10, 3);
+    public static final TabWriter DOCKER = new TabWriter(10, 3);
 
     private static final String SPACES = "                                                                ";
 
@@ -28,7 +28,7 @@ final class TabWriter {
     }
 
     /** Aligns {@code text} and appends the result to {@code out}. */
-    void align(CharSequence text, StringBuilder out) {
+    public void align(CharSequence text, StringBuilder out) {
         Layout layout = new Layout(text, out);
         int cellStart = 0;
         for (int i = 0; i < text.length(); i++) {

@@ -1,13 +1,23 @@
 package dev.berth.core.inject;
 
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.Multibinds;
 import dev.berth.core.EngineFailureException;
 import dev.berth.core.Notices;
 import dev.berth.core.UncheckedBerthException;
 import dev.berth.core.config.BerthConfig;
-import dev.berth.core.container.ContainerStore;
 import dev.berth.core.config.ConfigRequest;
+import dev.berth.core.container.ContainerDescriptions;
+import dev.berth.core.container.ContainerEngine;
+import dev.berth.core.container.ContainerFiles;
+import dev.berth.core.container.ContainerSpecs;
+import dev.berth.core.container.ContainerStore;
+import dev.berth.core.container.ExitCommand;
 import dev.berth.core.container.RuntimeOpener;
+import dev.berth.core.host.CgroupMode;
 import dev.berth.core.host.DriverContexts;
+import dev.berth.core.host.Mounter;
 import dev.berth.core.host.ScratchSpace;
 import dev.berth.core.image.ImageDescriptions;
 import dev.berth.core.image.ImageImporter;
@@ -16,7 +26,6 @@ import dev.berth.core.image.ImageRemover;
 import dev.berth.core.image.ImageSaver;
 import dev.berth.core.image.ImageStore;
 import dev.berth.core.image.ImageUsers;
-import dev.berth.core.host.Mounter;
 import dev.berth.core.layer.LayerStore;
 import dev.berth.core.plugin.FactoryCatalog;
 import dev.berth.core.plugin.PluginLoader;
@@ -29,11 +38,10 @@ import dev.berth.spi.RuntimeFactory;
 import dev.berth.spi.StorageDriver;
 import dev.berth.spi.StorageDriverException;
 import dev.berth.spi.StorageDriverFactory;
-import dagger.Module;
-import dagger.Provides;
-import dagger.multibindings.Multibinds;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -174,5 +182,30 @@ public abstract class CoreModule {
     @Provides
     static ImageDescriptions imageDescriptions(ImageStore images, LayerStore layers, SelectedDriver selected) {
         return new ImageDescriptions(images, layers, selected.name());
+    }
+
+    @Provides
+    @Singleton
+    static ContainerEngine containerEngine(ContainerStore store, ImageStore images, LayerStore layers,
+                                           ContainerRuntime runtime, ExitCommand exitCommand, SelectedDriver selected) {
+        CgroupMode cgroups = UncheckedBerthException.call(() -> {
+            try {
+                return CgroupMode.detect(Path.of("/proc/self/mountinfo"));
+            } catch (IOException e) {
+                throw new EngineFailureException("cannot read /proc/self/mountinfo: " + e.getMessage(), e);
+            }
+        });
+        return new ContainerEngine(store, images, layers, runtime, new ContainerSpecs(cgroups), exitCommand,
+                selected.name());
+    }
+
+    @Provides
+    static ContainerDescriptions containerDescriptions(ContainerStore store, LayerStore layers) {
+        return new ContainerDescriptions(store, layers);
+    }
+
+    @Provides
+    static ContainerFiles containerFiles(ContainerEngine engine, LayerStore layers, ImageStore images) {
+        return new ContainerFiles(engine, layers, images);
     }
 }

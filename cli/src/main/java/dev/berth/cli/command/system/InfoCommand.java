@@ -1,4 +1,4 @@
-package dev.berth.cli.command;
+package dev.berth.cli.command.system;
 
 import dev.berth.cli.Streams;
 import dev.berth.cli.format.Sizes;

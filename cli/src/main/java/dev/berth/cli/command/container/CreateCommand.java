@@ -1,0 +1,39 @@
+package dev.berth.cli.command.container;
+
+import dev.berth.cli.Environment;
+import dev.berth.cli.StopsAtImage;
+import dev.berth.cli.Streams;
+import dev.berth.core.BerthException;
+import dev.berth.core.container.Container;
+import dev.berth.core.container.ContainerEngine;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code berth create}: a container that does not run yet. */
+@Command(name = "create", description = "Create a new container")
+public final class CreateCommand implements Callable<Integer>, StopsAtImage {
+
+    @Mixin
+    ContainerOptions options;
+
+    private final Streams streams;
+    private final Environment environment;
+    private final Provider<ContainerEngine> engine;
+
+    @Inject
+    CreateCommand(Streams streams, Environment environment, Provider<ContainerEngine> engine) {
+        this.streams = streams;
+        this.environment = environment;
+        this.engine = engine;
+    }
+
+    @Override
+    public Integer call() throws BerthException {
+        Container container = engine.get().create(options.request(environment.variables()));
+        streams.out().println(container.id().hex());
+        return 0;
+    }
+}
