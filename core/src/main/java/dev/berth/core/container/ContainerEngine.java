@@ -52,6 +52,7 @@ public final class ContainerEngine {
     private final ContainerSpecs specs;
     private final ExitCommand exitCommand;
     private final String driver;
+    private final InitLayers initLayers;
 
     public ContainerEngine(ContainerStore store, ImageStore images, LayerStore layers, ContainerRuntime runtime,
                            ContainerSpecs specs, ExitCommand exitCommand, String driver) {
@@ -62,6 +63,7 @@ public final class ContainerEngine {
         this.specs = specs;
         this.exitCommand = exitCommand;
         this.driver = driver;
+        this.initLayers = new InitLayers(layers);
     }
 
     /** {@code create}: the image's config merged with the request as Docker merges them, and a writable layer. */
@@ -116,7 +118,7 @@ public final class ContainerEngine {
                 image.id(), driver, config, host, ContainerStatus.CREATED, 0, false);
         Container stored = store.create(container, request.name().isPresent());
         try {
-            layers.createWritable(id.hex(), image.config().topLayer());
+            layers.createWritable(id.hex(), initLayers.parentFor(image));
         } catch (BerthException | RuntimeException e) {
             try {
                 store.remove(id);

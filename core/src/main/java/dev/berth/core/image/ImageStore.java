@@ -305,6 +305,8 @@ public final class ImageStore {
         AtomicFiles.delete(contentFile(id));
         List<Digest> before = new ArrayList<>(config.chainIds());
         releaseLayers(config);
+        // Layers made for the image beside its own, such as its containers' init layer.
+        releaseOwner(Image.layerOwner(id));
         List<Digest> removed = new ArrayList<>();
         for (Digest chainId : before) {
             if (layers.get(chainId).isEmpty()) {

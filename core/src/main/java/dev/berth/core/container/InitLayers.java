@@ -1,0 +1,89 @@
+package dev.berth.core.container;
+
+import dev.berth.core.BerthException;
+import dev.berth.core.EngineFailureException;
+import dev.berth.core.archive.TarEntry;
+import dev.berth.core.archive.TarWriter;
+import dev.berth.core.image.Image;
+import dev.berth.core.layer.ImageLayer;
+import dev.berth.core.layer.LayerStore;
+import dev.berth.core.model.Digest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Docker's init layer: a small read-only layer between an image and its containers' writable layers that
+ * holds the mount points a container needs ({@code /proc}, {@code /sys}, {@code /dev}, {@code /etc/hostname},
+ * {@code /etc/hosts}, {@code /etc/resolv.conf}) where the image lacks them. Without it, every container's
+ * {@code diff} and {@code commit} would carry these stubs. Its content depends only on the image and carries
+ * fixed times, so it is one layer per image, shared by all its containers and held by the image.
+ */
+final class InitLayers {
+
+    /** The stubs, in the order a tar must create them (a directory before what it holds). */
+    private static final List<Map.Entry<String, Character>> STUBS = List.of(
+            Map.entry("dev", TarEntry.DIRECTORY), Map.entry("proc", TarEntry.DIRECTORY),
+            Map.entry("sys", TarEntry.DIRECTORY), Map.entry("etc", TarEntry.DIRECTORY),
+            Map.entry("etc/hostname", TarEntry.FILE), Map.entry("etc/hosts", TarEntry.FILE),
+            Map.entry("etc/resolv.conf", TarEntry.FILE));
+
+    private final LayerStore layers;
+
+    InitLayers(LayerStore layers) {
+        this.layers = layers;
+    }
+
+    /** The parent of a new container's writable layer: the image's init layer, made if needed. */
+    Optional<Digest> parentFor(Image image) throws BerthException {
+        Optional<Digest> top = image.config().topLayer();
+        byte[] tar = initTar(top);
+        if (tar.length == 0) {
+            return top;
+        }
+        Digest diffId = Digest.of(tar);
+        Digest chain = Digest.chain(top, diffId);
+        if (layers.get(chain).isEmpty()) {
+            layers.register(new ByteArrayInputStream(tar), top, Optional.of(diffId), Image.layerOwner(image.id()));
+        } else {
+            layers.acquire(chain, Image.layerOwner(image.id()));
+        }
+        return Optional.of(chain);
+    }
+
+    /** The stubs the image lacks, as a tar with fixed times and owners; empty when it lacks none. */
+    private byte[] initTar(Optional<Digest> top) throws BerthException {
+        Optional<ImageLayer> layer = top.isEmpty() ? Optional.empty() : layers.get(top.get());
+        Path tree = layer.isPresent() ? layers.mount(layer.get()) : null;
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            boolean any = false;
+            try (TarWriter tar = new TarWriter(bytes)) {
+                for (Map.Entry<String, Character> stub : STUBS) {
+                    if (tree != null && Files.exists(tree.resolve(stub.getKey()), LinkOption.NOFOLLOW_LINKS)) {
+                        continue;
+                    }
+                    boolean directory = stub.getValue() == TarEntry.DIRECTORY;
+                    tar.write(new TarEntry(stub.getKey(), stub.getValue(), directory ? 0755 : 0644, 0, 0, 0, 0, "", 0, 0,
+                            Map.of()), InputStream.nullInputStream());
+                    any = true;
+                }
+                tar.finish();
+            }
+            return any ? bytes.toByteArray() : new byte[0];
+        } catch (IOException e) {
+            throw new EngineFailureException("cannot make the init layer: " + e.getMessage(), e);
+        } finally {
+            if (layer.isPresent()) {
+                layers.unmount(layer.get());
+            }
+        }
+    }
+}
