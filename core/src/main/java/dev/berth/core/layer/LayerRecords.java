@@ -1,12 +1,12 @@
 package dev.berth.core.layer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.core.host.AtomicFiles;
 import dev.berth.core.host.ProcessId;
 import dev.berth.core.model.Digest;
+import dev.berth.core.model.Json;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -28,7 +28,6 @@ final class LayerRecords {
     static final String JSON = ".json";
     static final String SPLIT = ".tar-split.gz";
     static final String REMOVING = ".removing";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final Path images;
     final Path containers;
@@ -63,7 +62,7 @@ final class LayerRecords {
     }
 
     void write(ImageLayer layer) throws IOException {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("chain-id", layer.chainId().toString());
         node.put("diff-id", layer.diffId().toString());
         layer.parent().ifPresent(p -> node.put("parent", p.toString()));
@@ -71,7 +70,7 @@ final class LayerRecords {
         node.put("size", layer.size());
         ArrayNode owners = node.putArray("owners");
         new TreeSet<>(layer.owners()).forEach(owners::add);
-        AtomicFiles.write(imageFile(layer.chainId()), MAPPER.writeValueAsBytes(node));
+        AtomicFiles.write(imageFile(layer.chainId()), Json.bytes(node));
     }
 
     List<ImageLayer> images() throws IOException {
@@ -108,11 +107,11 @@ final class LayerRecords {
     }
 
     void write(WritableLayer layer) throws IOException {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("container-id", layer.containerId());
         node.put("cache-id", layer.cacheId());
         layer.parent().ifPresent(p -> node.put("parent", p.toString()));
-        AtomicFiles.write(containerFile(layer.containerId()), MAPPER.writeValueAsBytes(node));
+        AtomicFiles.write(containerFile(layer.containerId()), Json.bytes(node));
     }
 
     List<WritableLayer> containers() throws IOException {
@@ -124,12 +123,12 @@ final class LayerRecords {
     }
 
     void write(Pending pending) throws IOException {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("cache-id", pending.cacheId());
         pending.parent().ifPresent(p -> node.put("parent", p.toString()));
         node.put("writer", pending.writer().toString());
         node.put("holder", pending.holder());
-        AtomicFiles.write(incomplete.resolve(pending.cacheId() + JSON), MAPPER.writeValueAsBytes(node));
+        AtomicFiles.write(incomplete.resolve(pending.cacheId() + JSON), Json.bytes(node));
     }
 
     void delete(Pending pending) throws IOException {
@@ -139,14 +138,14 @@ final class LayerRecords {
 
     List<Pending> pending() throws IOException {
         return readAll(incomplete, json -> {
-            JsonNode node = MAPPER.readTree(json);
+            JsonNode node = Json.read(json);
             return new Pending(node.get("cache-id").asText(), digest(node, "parent"),
                     ProcessId.parse(node.get("writer").asText()), node.get("holder").asText());
         });
     }
 
     static ImageLayer readImage(byte[] json) throws IOException {
-        JsonNode node = MAPPER.readTree(json);
+        JsonNode node = Json.read(json);
         TreeSet<String> owners = new TreeSet<>();
         node.get("owners").forEach(owner -> owners.add(owner.asText()));
         return new ImageLayer(digest(node, "chain-id").orElseThrow(), digest(node, "diff-id").orElseThrow(),
@@ -154,7 +153,7 @@ final class LayerRecords {
     }
 
     static WritableLayer readContainer(byte[] json) throws IOException {
-        JsonNode node = MAPPER.readTree(json);
+        JsonNode node = Json.read(json);
         return new WritableLayer(node.get("container-id").asText(), node.get("cache-id").asText(),
                 digest(node, "parent"));
     }
