@@ -4,6 +4,7 @@ import dev.berth.cli.command.BerthCommand;
 import dev.berth.cli.command.CompletionCommand;
 import dev.berth.cli.command.InspectCommand;
 import dev.berth.cli.command.VersionCommand;
+import dev.berth.cli.command.WarmupCommand;
 import dev.berth.cli.command.container.CleanupCommand;
 import dev.berth.cli.command.container.CommitCommand;
 import dev.berth.cli.command.container.ContainerCommand;
@@ -138,7 +139,8 @@ final class CommandTree {
                     Node.leaf("info", InfoCommand.class)),
             Node.leaf("info", InfoCommand.class),
             Node.leaf("version", VersionCommand.class),
-            Node.leaf("completion", CompletionCommand.class));
+            Node.leaf("completion", CompletionCommand.class),
+            Node.leaf("internal-warmup", WarmupCommand.class));
 
     /** Global options that take a value as the next argument. */
     private static final Set<String> GLOBAL_WITH_VALUE = Set.of("--config", "--data-root", "--exec-root", "-s",

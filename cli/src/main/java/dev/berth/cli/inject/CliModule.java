@@ -12,6 +12,7 @@ import dev.berth.cli.command.BerthCommand;
 import dev.berth.cli.command.CompletionCommand;
 import dev.berth.cli.command.InspectCommand;
 import dev.berth.cli.command.VersionCommand;
+import dev.berth.cli.command.WarmupCommand;
 import dev.berth.cli.command.container.CleanupCommand;
 import dev.berth.cli.command.container.CommitCommand;
 import dev.berth.cli.command.container.ContainerCommand;
@@ -268,4 +269,9 @@ public abstract class CliModule {
     @IntoMap
     @ClassKey(WaitCommand.class)
     abstract Object waitCommand(WaitCommand command);
+
+    @Binds
+    @IntoMap
+    @ClassKey(WarmupCommand.class)
+    abstract Object warmupCommand(WarmupCommand command);
 }
