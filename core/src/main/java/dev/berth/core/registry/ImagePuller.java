@@ -1,0 +1,232 @@
+package dev.berth.core.registry;
+
+import dev.berth.core.BerthException;
+import dev.berth.core.EngineFailureException;
+import dev.berth.core.InvalidInputException;
+import dev.berth.core.Progress;
+import dev.berth.core.ProgressStreams;
+import dev.berth.core.archive.VerifyingInputStream;
+import dev.berth.core.image.Descriptor;
+import dev.berth.core.image.Image;
+import dev.berth.core.image.ImageConfig;
+import dev.berth.core.image.ImageIndex;
+import dev.berth.core.image.ImageManifest;
+import dev.berth.core.image.ImageReference;
+import dev.berth.core.image.ImageStore;
+import dev.berth.core.image.MediaTypes;
+import dev.berth.core.image.Platform;
+import dev.berth.core.layer.LayerStore;
+import dev.berth.core.model.Digest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * {@code pull}: an image from a registry into the stores, all or nothing. The manifest (the host's or the
+ * requested platform's, from an index) and the config are verified against their digests; missing layers
+ * download in parallel into {@code data-root/tmp/pull/} (each blob verified as it lands, resumable), while
+ * the main thread registers them in order as they complete, each checked against its diff ID before it
+ * commits; the image appears only when every layer is in. A pull that fails or dies leaves no image; its
+ * complete and partial downloads stay for the next pull to reuse, and are removed once a pull used them.
+ */
+public final class ImagePuller {
+
+    /** Docker's {@code max-concurrent-downloads} default. */
+    static final int PARALLEL_DOWNLOADS = 3;
+
+    private final Registries registries;
+    private final LayerStore layers;
+    private final ImageStore images;
+    private final BlobSources sources;
+    private final Downloads downloads;
+
+    /**
+     * What a pull did.
+     *
+     * @param reference      the name pulled, with its tag or digest
+     * @param manifestDigest the digest of what the registry served for it (an index's, for multi-platform images)
+     * @param imageId        the image's ID
+     * @param updated        whether anything changed here: a new image, or the name now pointing at it
+     */
+    public record Result(ImageReference reference, Digest manifestDigest, Digest imageId, boolean updated) {
+        public Result {
+            Objects.requireNonNull(reference, "reference");
+            Objects.requireNonNull(manifestDigest, "manifestDigest");
+            Objects.requireNonNull(imageId, "imageId");
+        }
+    }
+
+    /** @param scratch where downloads go ({@code data-root/tmp/pull}) */
+    public ImagePuller(Registries registries, LayerStore layers, ImageStore images, BlobSources sources, Path scratch) {
+        this.registries = registries;
+        this.layers = layers;
+        this.images = images;
+        this.sources = sources;
+        this.downloads = new Downloads(scratch);
+    }
+
+    /**
+     * Pulls {@code name} (a tag, {@code latest} when it has none, or a digest).
+     *
+     * @param platform the platform asked for; the host's when empty
+     */
+    public Result pull(ImageReference name, Optional<Platform> platform, Progress progress) throws BerthException {
+        ImageReference reference = name.withDefaultTag();
+        RegistryClient client = registries.client(reference, false, List.of());
+        client.ping();
+        ManifestDocument top = client.manifest(reference.digest().map(Digest::toString)
+                .orElseGet(() -> reference.tag().orElseThrow()));
+        Platform wanted = platform.orElseGet(Platform::host);
+        ImageManifest manifest = chooseManifest(client, top, wanted, reference);
+        Descriptor configDescriptor = manifest.config();
+        if (!Set.of(MediaTypes.DOCKER_CONFIG, MediaTypes.OCI_CONFIG).contains(configDescriptor.mediaType())) {
+            throw new InvalidInputException(reference.familiarString() + " is not a container image: its config has "
+                    + "the media type \"" + configDescriptor.mediaType() + "\"");
+        }
+        Digest id = configDescriptor.digest();
+        boolean updated = false;
+        if (images.get(id).isEmpty()) {
+            byte[] bytes = client.blob(configDescriptor, MediaTypes.MAX_CONFIG_BYTES);
+            ImageConfig config = ImageConfig.parse(bytes, "the image config of " + reference.familiarString());
+            check(config, manifest, reference, top, platform);
+            store(client, manifest, config, progress);
+            updated = true;
+        }
+        updated |= name(id, reference);
+        updated |= name(id, reference.repository().withDigest(top.digest()));
+        recordSources(manifest, id, reference);
+        downloads.forget(manifest.layers());
+        return new Result(reference, top.digest(), id, updated);
+    }
+
+    /** The image manifest itself, or the one an index gives for the platform (fetched by digest, verified). */
+    private static ImageManifest chooseManifest(RegistryClient client, ManifestDocument top, Platform platform,
+                                                ImageReference reference) throws BerthException {
+        if (top.manifest() instanceof ImageManifest) {
+            return (ImageManifest) top.manifest();
+        }
+        ImageIndex index = (ImageIndex) top.manifest();
+        Descriptor chosen = index.select(platform).orElseThrow(() -> new dev.berth.core.NotFoundException(
+                "no matching manifest for " + platform + " in the manifest list entries of "
+                        + reference.familiarString()));
+        ManifestDocument child = client.manifest(chosen.digest().toString());
+        if (!(child.manifest() instanceof ImageManifest)) {
+            throw new InvalidInputException("the index of " + reference.familiarString() + " points at another index "
+                    + "for " + platform + "; berth follows one level");
+        }
+        return (ImageManifest) child.manifest();
+    }
+
+    private static void check(ImageConfig config, ImageManifest manifest, ImageReference reference,
+                              ManifestDocument top, Optional<Platform> platform) throws InvalidInputException {
+        if (config.diffIds().size() != manifest.layers().size()) {
+            throw new InvalidInputException("the image config of " + reference.familiarString() + " lists "
+                    + config.diffIds().size() + " layers but its manifest " + manifest.layers().size()
+                    + "; the image is damaged");
+        }
+        for (Descriptor layer : manifest.layers()) {
+            if (!MediaTypes.LAYERS.contains(layer.mediaType())) {
+                throw new InvalidInputException(reference.familiarString() + " has a layer of media type \""
+                        + layer.mediaType() + "\", which berth cannot pull");
+            }
+        }
+        Platform actual = new Platform(config.os(), config.architecture(), config.variant());
+        if (platform.isPresent() && top.manifest() instanceof ImageManifest && !platform.get().accepts(actual)) {
+            throw new InvalidInputException("image with reference " + reference.familiarString()
+                    + " was found but its platform (" + actual + ") does not match the specified platform ("
+                    + platform.get() + ")");
+        }
+    }
+
+    /** The layers that are missing, downloaded and registered; then the image, committed. */
+    private void store(RegistryClient client, ImageManifest manifest, ImageConfig config, Progress progress)
+            throws BerthException {
+        List<Digest> chain = config.chainIds();
+        List<Descriptor> blobs = manifest.layers();
+        ImageStore.Addition addition = images.begin();
+        ExecutorService pool = Parallel.pool(PARALLEL_DOWNLOADS, "berth-download");
+        try {
+            int present = 0;
+            while (present < chain.size() && layers.get(chain.get(present)).isPresent()) {
+                // A stored chain implies its parents: what is present is a prefix of the image's layers.
+                layers.acquire(chain.get(present), addition.owner());
+                progress.start(blobs.get(present).digest().shortHex(), "Already exists", -1);
+                present++;
+            }
+            List<Progress.Task> tasks = new ArrayList<>();
+            for (int i = present; i < chain.size(); i++) {
+                tasks.add(progress.start(blobs.get(i).digest().shortHex(), "Pulling fs layer", -1));
+            }
+            Map<Digest, Future<Path>> fetched = new LinkedHashMap<>();
+            for (int i = present; i < chain.size(); i++) {
+                Descriptor blob = blobs.get(i);
+                Progress.Task task = tasks.get(i - present);
+                if (!fetched.containsKey(blob.digest())) {
+                    if (fetched.size() >= PARALLEL_DOWNLOADS) {
+                        task.status("Waiting");
+                    }
+                    fetched.put(blob.digest(), pool.submit(() -> downloads.fetch(client, blob, task)));
+                }
+            }
+            Optional<Digest> parent = present == 0 ? Optional.empty() : Optional.of(chain.get(present - 1));
+            for (int i = present; i < chain.size(); i++) {
+                Descriptor blob = blobs.get(i);
+                Progress.Task task = tasks.get(i - present);
+                Path file = Parallel.await(fetched.get(blob.digest()), "the download of " + blob.digest());
+                task.phase("Extracting", blob.size());
+                try (InputStream in = new VerifyingInputStream(ProgressStreams.reading(Files.newInputStream(file), task),
+                        blob.digest(), blob.size(), "the downloaded blob " + blob.digest())) {
+                    layers.register(in, parent, Optional.of(config.diffIds().get(i)), addition.owner());
+                } catch (IOException e) {
+                    downloads.discard(blob);
+                    throw new EngineFailureException("cannot read the downloaded blob " + blob.digest() + ": "
+                            + e.getMessage() + "; run the pull again", e);
+                } catch (InvalidInputException e) {
+                    downloads.discard(blob);
+                    throw e;
+                }
+                task.done("Pull complete");
+                parent = Optional.of(chain.get(i));
+            }
+            addition.commit(config, Optional.empty());
+            addition.finish();
+        } catch (BerthException | RuntimeException e) {
+            pool.shutdownNow();
+            try {
+                addition.abandon();
+            } catch (BerthException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Points {@code reference} at the image; whether it pointed elsewhere (or nowhere) before. */
+    private boolean name(Digest id, ImageReference reference) throws BerthException {
+        Optional<Image> before = images.find(reference.toString());
+        images.tag(id, reference);
+        return before.isEmpty() || !before.get().id().equals(id);
+    }
+
+    private void recordSources(ImageManifest manifest, Digest id, ImageReference reference) throws BerthException {
+        Image image = images.get(id).orElseThrow();
+        List<Digest> diffIds = image.config().diffIds();
+        for (int i = 0; i < diffIds.size(); i++) {
+            Descriptor blob = manifest.layers().get(i);
+            sources.record(diffIds.get(i), new BlobSources.Source(blob.digest(), blob.size(), reference.domain(),
+                    reference.path()));
+        }
+    }
+}
