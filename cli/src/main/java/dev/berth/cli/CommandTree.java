@@ -8,9 +8,13 @@ import dev.berth.cli.command.image.ImageCommand;
 import dev.berth.cli.command.image.ImagePruneCommand;
 import dev.berth.cli.command.image.ImportCommand;
 import dev.berth.cli.command.image.LoadCommand;
+import dev.berth.cli.command.image.PullCommand;
+import dev.berth.cli.command.image.PushCommand;
 import dev.berth.cli.command.image.RemoveImageCommand;
 import dev.berth.cli.command.image.SaveCommand;
 import dev.berth.cli.command.image.TagCommand;
+import dev.berth.cli.command.registry.LoginCommand;
+import dev.berth.cli.command.registry.LogoutCommand;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
@@ -35,12 +39,18 @@ final class CommandTree {
 
     /** In the order {@code berth --help} lists them. */
     static final List<Node> COMMANDS = List.of(
+            Node.leaf("pull", PullCommand.class),
+            Node.leaf("push", PushCommand.class),
             Node.leaf("load", LoadCommand.class),
             Node.leaf("save", SaveCommand.class),
             Node.leaf("import", ImportCommand.class),
             Node.leaf("tag", TagCommand.class),
             Node.leaf("rmi", RemoveImageCommand.class),
+            Node.leaf("login", LoginCommand.class),
+            Node.leaf("logout", LogoutCommand.class),
             Node.group("image", ImageCommand.class,
+                    Node.leaf("pull", PullCommand.class),
+                    Node.leaf("push", PushCommand.class),
                     Node.leaf("load", LoadCommand.class),
                     Node.leaf("save", SaveCommand.class),
                     Node.leaf("import", ImportCommand.class),
