@@ -81,6 +81,12 @@ public final class LocalRegistry implements AutoCloseable {
                 "docker://" + address() + "/" + repositoryAndTag);
     }
 
+    /** Like {@link #copyIn(String, String)}, as {@code user:password}. */
+    public void copyIn(String source, String repositoryAndTag, String credentials) throws Exception {
+        Commands.run("skopeo", "copy", "--quiet", "--dest-tls-verify=false", "--dest-creds", credentials, source,
+                "docker://" + address() + "/" + repositoryAndTag);
+    }
+
     /** The free port the operating system gives a socket bound to port 0 (closed again at once). */
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
