@@ -110,6 +110,9 @@ class PullPushIT {
         assertTrue(pull.out().startsWith(digest + ": Pulling from ns/bb\n"), pull.out());
         assertTrue(pull.out().endsWith("Status: Downloaded newer image for " + host + "/ns/bb@" + digest + "\n"
                 + host + "/ns/bb@" + digest + "\n"), pull.out());
+        CliRun both = berth.run("pull", host + "/ns/bb:2@" + digest);
+        assertTrue(both.out().endsWith("Status: Image is up to date for " + host + "/ns/bb@" + digest + "\n"
+                + host + "/ns/bb@" + digest + "\n"), "a tag beside a digest is dropped: " + both.out());
         CliRun latest = berth.run("pull", host + "/ns/bb");
         assertEquals(1, latest.code(), latest.toString());
         assertTrue(latest.out().startsWith("Using default tag: latest\nlatest: Pulling from ns/bb\n"), latest.out());

@@ -86,7 +86,7 @@ final class BlobDownload {
                 throw new InvalidInputException("blob " + blob.digest() + " from " + http.endpoint().domain()
                         + " is larger than the " + blob.size() + " bytes its descriptor gives; nothing was stored");
             } catch (IOException e) {
-                problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                problem = RegistryHttp.reason(e);
             }
             if (received >= blob.size()) {
                 break;

@@ -237,7 +237,7 @@ public final class RegistryClient {
         } catch (IOException e) {
             pipe.breakWith(e);
             awaitQuietly(producer);
-            throw new RetryableUpload(e.getMessage(), Optional.empty(), e);
+            throw new RetryableUpload(RegistryHttp.reason(e), Optional.empty(), e);
         }
         int status = response.statusCode();
         if (status != 202 && status != 204) {

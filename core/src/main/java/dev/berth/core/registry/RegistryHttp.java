@@ -218,7 +218,7 @@ final class RegistryHttp {
 
     /** The failure of a connection that could not be made or kept, in words a user can act on. */
     EngineFailureException unreachable(IOException e) {
-        String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        String reason = reason(e);
         String hint = "";
         if (hasCause(e, SSLException.class) && !endpoint.plainHttp()) {
             hint = "; if " + endpoint.domain() + " serves plain HTTP, add it to \"insecure-registries\" in the "
@@ -226,6 +226,26 @@ final class RegistryHttp {
         }
         return new EngineFailureException("cannot reach the registry " + endpoint.domain() + " ("
                 + endpoint.base() + "): " + reason + hint, e);
+    }
+
+    /** What went wrong with a connection, in words: the JDK's exceptions often carry no message. */
+    static String reason(Throwable failure) {
+        if (hasCause(failure, java.nio.channels.UnresolvedAddressException.class)
+                || hasCause(failure, java.net.UnknownHostException.class)) {
+            return "no such host";
+        }
+        if (hasCause(failure, java.net.http.HttpConnectTimeoutException.class)) {
+            return "the connection timed out";
+        }
+        if (hasCause(failure, ConnectException.class)) {
+            return "connection refused";
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return cause.getMessage();
+            }
+        }
+        return failure.getClass().getSimpleName();
     }
 
     /** {@code Retry-After} in seconds or as an HTTP date. */
@@ -323,7 +343,7 @@ final class RegistryHttp {
             } catch (IOException e) {
                 if (!retry.allowsAnother(attempt)) {
                     throw new EngineFailureException("cannot get a token for " + endpoint.domain() + " from " + realm
-                            + ": " + e.getMessage(), e);
+                            + ": " + reason(e), e);
                 }
                 pause(attempt, Optional.empty());
             }

@@ -41,7 +41,8 @@ public final class PullCommand implements Callable<Integer> {
     public Integer call() throws BerthException {
         ImageReference parsed = ImageReference.parse(name);
         Optional<Platform> requested = platform == null ? Optional.empty() : Optional.of(Platform.parse(platform));
-        ImageReference reference = parsed.withDefaultTag();
+        // With a tag and a digest, the digest alone counts (distribution/reference's ParseDockerRef).
+        ImageReference reference = parsed.digest().map(parsed::withDigest).orElseGet(parsed::withDefaultTag);
         if (!quiet) {
             if (parsed.tag().isEmpty() && parsed.digest().isEmpty()) {
                 streams.out().println("Using default tag: " + ImageReference.DEFAULT_TAG);
