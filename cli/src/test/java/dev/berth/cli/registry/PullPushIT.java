@@ -90,6 +90,16 @@ class PullPushIT {
     }
 
     @Test
+    void onATerminalLayerLinesAreRedrawnInPlace() throws Exception {
+        CliRun pull = home("t").runOnTerminal("pull", host + "/ns/bb:2");
+        assertEquals(0, pull.code(), pull.toString());
+        assertTrue(pull.out().startsWith("2: Pulling from ns/bb\n" + BASE_BLOB + ": Pulling fs layer\n"), pull.out());
+        assertTrue(pull.out().contains("\u001b[2K" + BASE_BLOB + ": Pull complete"), pull.out());
+        assertTrue(pull.out().endsWith("Status: Downloaded newer image for " + host + "/ns/bb:2\n" + host + "/ns/bb:2\n"),
+                pull.out());
+    }
+
+    @Test
     void layersAlreadyStoredAreNotDownloaded() throws Exception {
         BerthHome berth = home("b");
         assertEquals(0, berth.run("pull", "-q", host + "/ns/bb1:1").code());
