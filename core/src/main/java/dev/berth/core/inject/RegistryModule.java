@@ -12,6 +12,7 @@ import dev.berth.core.registry.ImagePuller;
 import dev.berth.core.registry.ImagePusher;
 import dev.berth.core.registry.Registries;
 import dev.berth.core.registry.RetryPolicy;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 /** Wires the registry client: credentials, the clients of registries, pull and push. All lazy. */
@@ -39,9 +40,9 @@ public abstract class RegistryModule {
     }
 
     @Provides
-    static ImagePuller imagePuller(Registries registries, LayerStore layers, ImageStore images, BlobSources sources,
-                                   BerthConfig config) {
-        return new ImagePuller(registries, layers, images, sources, config.dataRoot().resolve("tmp/pull"));
+    static ImagePuller imagePuller(Registries registries, Provider<LayerStore> layers, Provider<ImageStore> images,
+                                   BlobSources sources, BerthConfig config) {
+        return new ImagePuller(registries, layers::get, images::get, sources, config.dataRoot().resolve("tmp/pull"));
     }
 
     @Provides

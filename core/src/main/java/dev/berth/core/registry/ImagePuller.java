@@ -4,8 +4,7 @@ import dev.berth.core.BerthException;
 import dev.berth.core.EngineFailureException;
 import dev.berth.core.InvalidInputException;
 import dev.berth.core.Progress;
-import dev.berth.core.ProgressStreams;
-import dev.berth.core.archive.VerifyingInputStream;
+import dev.berth.core.UncheckedBerthException;
 import dev.berth.core.image.Descriptor;
 import dev.berth.core.image.Image;
 import dev.berth.core.image.ImageConfig;
@@ -17,9 +16,6 @@ import dev.berth.core.image.MediaTypes;
 import dev.berth.core.image.Platform;
 import dev.berth.core.layer.LayerStore;
 import dev.berth.core.model.Digest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +24,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * {@code pull}: an image from a registry into the stores, all or nothing. The manifest (the host's or the
@@ -45,10 +43,12 @@ public final class ImagePuller {
     static final int PARALLEL_DOWNLOADS = 3;
 
     private final Registries registries;
-    private final LayerStore layers;
-    private final ImageStore images;
+    private final Supplier<LayerStore> layerStore;
+    private final Supplier<ImageStore> imageStore;
     private final BlobSources sources;
     private final Downloads downloads;
+    private LayerStore layers;
+    private ImageStore images;
 
     /**
      * What a pull did.
@@ -66,11 +66,16 @@ public final class ImagePuller {
         }
     }
 
-    /** @param scratch where downloads go ({@code data-root/tmp/pull}) */
-    public ImagePuller(Registries registries, LayerStore layers, ImageStore images, BlobSources sources, Path scratch) {
+    /**
+     * @param layerStore opens the layer store (lazily: it opens while the registry is asked for the image)
+     * @param imageStore opens the image store, likewise
+     * @param scratch    where downloads go ({@code data-root/tmp/pull})
+     */
+    public ImagePuller(Registries registries, Supplier<LayerStore> layerStore, Supplier<ImageStore> imageStore,
+                       BlobSources sources, Path scratch) {
         this.registries = registries;
-        this.layers = layers;
-        this.images = images;
+        this.layerStore = layerStore;
+        this.imageStore = imageStore;
         this.sources = sources;
         this.downloads = new Downloads(scratch);
     }
@@ -82,6 +87,11 @@ public final class ImagePuller {
      */
     public Result pull(ImageReference name, Optional<Platform> platform, Progress progress) throws BerthException {
         ImageReference reference = name.withDefaultTag();
+        // Opening the stores (which repairs what interrupted commands left) overlaps the registry's round trips.
+        CompletableFuture<Void> opening = CompletableFuture.runAsync(() -> {
+            layerStore.get();
+            imageStore.get();
+        });
         RegistryClient client = registries.client(reference, false, List.of());
         client.ping();
         ManifestDocument top = client.manifest(reference.digest().map(Digest::toString)
@@ -93,6 +103,7 @@ public final class ImagePuller {
             throw new InvalidInputException(reference.familiarString() + " is not a container image: its config has "
                     + "the media type \"" + configDescriptor.mediaType() + "\"");
         }
+        awaitStores(opening);
         Digest id = configDescriptor.digest();
         boolean updated = false;
         if (images.get(id).isEmpty()) {
@@ -107,6 +118,19 @@ public final class ImagePuller {
         recordSources(manifest, id, reference);
         downloads.forget(manifest.layers());
         return new Result(reference, top.digest(), id, updated);
+    }
+
+    private void awaitStores(CompletableFuture<Void> opening) throws BerthException {
+        try {
+            opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedBerthException) {
+                throw ((UncheckedBerthException) e.getCause()).getCause();
+            }
+            throw e;
+        }
+        layers = layerStore.get();
+        images = imageStore.get();
     }
 
     /** The image manifest itself, or the one an index gives for the platform (fetched by digest, verified). */
@@ -167,7 +191,7 @@ public final class ImagePuller {
             for (int i = present; i < chain.size(); i++) {
                 tasks.add(progress.start(blobs.get(i).digest().shortHex(), "Pulling fs layer", -1));
             }
-            Map<Digest, Future<Path>> fetched = new LinkedHashMap<>();
+            Map<Digest, Downloads.Fetch> fetched = new LinkedHashMap<>();
             for (int i = present; i < chain.size(); i++) {
                 Descriptor blob = blobs.get(i);
                 Progress.Task task = tasks.get(i - present);
@@ -175,24 +199,24 @@ public final class ImagePuller {
                     if (fetched.size() >= PARALLEL_DOWNLOADS) {
                         task.status("Waiting");
                     }
-                    fetched.put(blob.digest(), pool.submit(() -> downloads.fetch(client, blob, task)));
+                    fetched.put(blob.digest(), downloads.fetch(client, blob, task, pool));
                 }
             }
             Optional<Digest> parent = present == 0 ? Optional.empty() : Optional.of(chain.get(present - 1));
             for (int i = present; i < chain.size(); i++) {
                 Descriptor blob = blobs.get(i);
+                Downloads.Fetch fetch = fetched.get(blob.digest());
                 Progress.Task task = tasks.get(i - present);
-                Path file = Parallel.await(fetched.get(blob.digest()), "the download of " + blob.digest());
-                task.phase("Extracting", blob.size());
-                try (InputStream in = new VerifyingInputStream(ProgressStreams.reading(Files.newInputStream(file), task),
-                        blob.digest(), blob.size(), "the downloaded blob " + blob.digest())) {
-                    layers.register(in, parent, Optional.of(config.diffIds().get(i)), addition.owner());
-                } catch (IOException e) {
-                    downloads.discard(blob);
-                    throw new EngineFailureException("cannot read the downloaded blob " + blob.digest() + ": "
-                            + e.getMessage() + "; run the pull again", e);
-                } catch (InvalidInputException e) {
-                    downloads.discard(blob);
+                // Extracted as it downloads; the store sees the end of the layer only once the blob is verified.
+                try (Decompressor tar = Decompressor.start(fetch.open(), new ExtractionProgress(task, blob.size(), fetch))) {
+                    layers.register(tar.stream(), parent, Optional.of(config.diffIds().get(i)), addition.owner());
+                } catch (BerthException | RuntimeException e) {
+                    if (fetch.failed()) {
+                        fetch.await(); // The download's own failure says best what went wrong.
+                    }
+                    if (e instanceof InvalidInputException) {
+                        downloads.discard(blob); // Verified as a blob, yet not the layer: get it again next time.
+                    }
                     throw e;
                 }
                 task.done("Pull complete");
@@ -210,6 +234,45 @@ public final class ImagePuller {
             throw e;
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /**
+     * A layer line's extraction progress, held back while its blob still downloads (the line shows the
+     * download until then, as Docker's does).
+     */
+    private static final class ExtractionProgress implements Progress.Task {
+        private final Progress.Task line;
+        private final long total;
+        private long held;
+        private boolean shown;
+
+        ExtractionProgress(Progress.Task line, long total, Downloads.Fetch fetch) {
+            this.line = line;
+            this.total = total;
+            fetch.whenComplete(this::show);
+        }
+
+        private synchronized void show() {
+            if (!shown) {
+                shown = true;
+                line.phase("Extracting", total);
+                line.advance(held);
+            }
+        }
+
+        @Override
+        public synchronized void advance(long bytes) {
+            if (shown) {
+                line.advance(bytes);
+            } else {
+                held += bytes;
+            }
+        }
+
+        @Override
+        public void done(String status) {
+            line.done(status);
         }
     }
 
