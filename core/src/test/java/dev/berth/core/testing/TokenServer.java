@@ -55,10 +55,11 @@ public final class TokenServer implements AutoCloseable {
         Files.createDirectories(dir);
         Path keystore = dir.resolve("token.p12");
         Path pem = dir.resolve("token.pem");
-        Commands.run("keytool", "-genkeypair", "-alias", "token", "-keyalg", "RSA", "-keysize", "2048",
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Commands.run(keytool, "-genkeypair", "-alias", "token", "-keyalg", "RSA", "-keysize", "2048",
                 "-dname", "CN=berth-test-token", "-validity", "2", "-storetype", "PKCS12",
                 "-keystore", keystore.toString(), "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
-        Commands.run("keytool", "-exportcert", "-rfc", "-alias", "token", "-keystore", keystore.toString(),
+        Commands.run(keytool, "-exportcert", "-rfc", "-alias", "token", "-keystore", keystore.toString(),
                 "-storepass", STORE_PASSWORD, "-file", pem.toString());
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
