@@ -80,22 +80,13 @@ final class ChunkPipe {
 
     /** The reading end. */
     InputStream source() {
-        return new InputStream() {
+        return new BlockInputStream() {
             private byte[] current = new byte[0];
             private int position;
             private boolean ended;
 
             @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                if (length == 0) {
-                    return 0;
-                }
+            int readBlock(byte[] buffer, int offset, int length) throws IOException {
                 while (position == current.length) {
                     if (ended) {
                         return -1;

@@ -98,21 +98,12 @@ final class Downloads {
         }
 
         /** The reading side of a file that grows. */
-        private final class Growing extends InputStream {
+        private final class Growing extends BlockInputStream {
             private FileChannel channel;
             private long position;
 
             @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                if (length == 0) {
-                    return 0;
-                }
+            int readBlock(byte[] buffer, int offset, int length) throws IOException {
                 while (true) {
                     if (channel == null) {
                         channel = openWhenThere();
