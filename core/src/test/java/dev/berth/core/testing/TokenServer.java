@@ -51,27 +51,55 @@ public final class TokenServer implements AutoCloseable {
         this.certificate = certificate;
     }
 
+    /** A token service; its signing key and certificate are made once per test JVM (keytool takes seconds). */
     public static TokenServer start(Path dir) throws Exception {
         Files.createDirectories(dir);
-        Path keystore = dir.resolve("token.p12");
-        Path pem = dir.resolve("token.pem");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Commands.run(keytool, "-genkeypair", "-alias", "token", "-keyalg", "RSA", "-keysize", "2048",
-                "-dname", "CN=berth-test-token", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
-        Commands.run(keytool, "-exportcert", "-rfc", "-alias", "token", "-keystore", keystore.toString(),
-                "-storepass", STORE_PASSWORD, "-file", pem.toString());
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            store.load(in, STORE_PASSWORD.toCharArray());
-        }
-        PrivateKey key = (PrivateKey) store.getKey("token", STORE_PASSWORD.toCharArray());
-        String der = Base64.getEncoder().encodeToString(store.getCertificate("token").getEncoded());
+        Path pem = Files.copy(Keys.INSTANCE.pem, dir.resolve("token.pem"));
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        TokenServer tokens = new TokenServer(server, key, der, pem);
+        TokenServer tokens = new TokenServer(server, Keys.INSTANCE.key, Keys.INSTANCE.certificateDer, pem);
         server.createContext("/token", tokens::handle);
         server.start();
         return tokens;
+    }
+
+    /** A key pair and self-signed certificate made by keytool, in a directory removed when the JVM exits. */
+    private static final class Keys {
+        static final Keys INSTANCE = make();
+
+        final PrivateKey key;
+        final String certificateDer;
+        final Path pem;
+
+        private Keys(PrivateKey key, String certificateDer, Path pem) {
+            this.key = key;
+            this.certificateDer = certificateDer;
+            this.pem = pem;
+        }
+
+        private static Keys make() {
+            try {
+                Path dir = Files.createTempDirectory("berth-token-keys");
+                Path keystore = dir.resolve("token.p12");
+                Path pem = dir.resolve("token.pem");
+                String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+                Commands.run(keytool, "-genkeypair", "-alias", "token", "-keyalg", "RSA", "-keysize", "2048",
+                        "-dname", "CN=berth-test-token", "-validity", "2", "-storetype", "PKCS12",
+                        "-keystore", keystore.toString(), "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
+                Commands.run(keytool, "-exportcert", "-rfc", "-alias", "token", "-keystore", keystore.toString(),
+                        "-storepass", STORE_PASSWORD, "-file", pem.toString());
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                try (InputStream in = Files.newInputStream(keystore)) {
+                    store.load(in, STORE_PASSWORD.toCharArray());
+                }
+                for (Path file : List.of(dir, keystore, pem)) {
+                    file.toFile().deleteOnExit();
+                }
+                return new Keys((PrivateKey) store.getKey("token", STORE_PASSWORD.toCharArray()),
+                        Base64.getEncoder().encodeToString(store.getCertificate("token").getEncoded()), pem);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot make the token service's key with keytool", e);
+            }
+        }
     }
 
     /** The realm registries send clients to. */
