@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Pull figures, side by side in one run (bench/README.md): a ~200 MB Debian minbase image of three layers
 # pulled from a local registry into an empty store by berth, `skopeo copy ... oci:` and `podman pull`;
-# then the peak RSS of each, one pull each under /usr/bin/time -v. Needs root and a build:
+# then the peak RSS of each, one pull each under /usr/bin/time -v. Needs root, bc and a build:
 #   ./mvnw -B -o -q package -DskipTests
 # Usage: bench/pull.sh [runs]   (work files go to $BENCH_DIR/pull, default /var/tmp/berth-bench/pull)
 set -euo pipefail
@@ -58,16 +58,36 @@ $(du -m "$minbase" | cut -f1) MB base layer uncompressed; $runs runs each, empty
 berth="./berth --data-root $work/berth/data --exec-root $work/berth-exec"
 podman="podman --root $work/podman/root --runroot $work/podman/run --storage-driver overlay --cgroup-manager=cgroupfs"
 clean_podman="$podman system reset -f > /dev/null 2>&1 || true; rm -rf $work/podman"
-hyperfine --runs "$runs" --style basic --export-json "$work/pull.json" \
-  --prepare "rm -rf $work/berth" -n "berth pull" "$berth pull -q $ref" \
-  --prepare "rm -rf $work/skopeo" -n "skopeo copy oci:" "skopeo copy --quiet --src-tls-verify=false docker://$ref oci:$work/skopeo:3" \
-  --prepare "$clean_podman" -n "podman pull" "$podman pull -q --tls-verify=false $ref" 2>&1 | grep -E "^(Benchmark|  Time)"
-python3 - "$work/pull.json" <<'PY'
-import json, sys
-results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-berth = results["berth pull"]["median"]
-for name, r in results.items():
-    print(f"  {name:18} median {r['median']:.3f} s   berth / this = {berth / r['median']:.2f}")
+# The tools take turns within each round (not all runs of one, then all of the next), so that the load of a
+# shared machine, which drifts, weighs on each alike. Each round starts from empty stores and synced disks.
+declare -A prepare=(
+  [berth pull]="rm -rf $work/berth"
+  [skopeo copy oci:]="rm -rf $work/skopeo"
+  [podman pull]="$clean_podman")
+declare -A run=(
+  [berth pull]="$berth pull -q $ref"
+  [skopeo copy oci:]="skopeo copy --quiet --src-tls-verify=false docker://$ref oci:$work/skopeo:3"
+  [podman pull]="$podman pull -q --tls-verify=false $ref")
+: > "$work/times"
+for round in $(seq "$runs"); do
+  for tool in "berth pull" "skopeo copy oci:" "podman pull"; do
+    eval "${prepare[$tool]}"; sync
+    start=$(date +%s.%N)
+    eval "${run[$tool]}" > /dev/null
+    echo "$tool	$(echo "$(date +%s.%N) - $start" | bc)" >> "$work/times"
+  done
+done
+python3 - "$work/times" <<'PY'
+import statistics, sys
+times = {}
+for line in open(sys.argv[1]):
+    tool, seconds = line.rstrip("\n").split("\t")
+    times.setdefault(tool, []).append(float(seconds))
+berth = statistics.median(times["berth pull"])
+for tool, runs in times.items():
+    median = statistics.median(runs)
+    print(f"  {tool:18} median {median:6.3f} s  (min {min(runs):6.3f}, max {max(runs):6.3f})"
+          f"   berth / this = {berth / median:.2f}")
 PY
 
 echo "== peak RSS (one pull each, /usr/bin/time -v)"
