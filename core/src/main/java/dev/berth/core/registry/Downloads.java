@@ -220,6 +220,11 @@ final class Downloads {
                     throw e;
                 }
                 task.status("Verifying Checksum");
+                // On disk before it is named complete (a crash must not leave a short "complete" blob), and
+                // flushed here, while the layer extracts, rather than by the layer store's syncfs later.
+                try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                    channel.force(false);
+                }
                 task.status("Download complete");
                 Files.move(partial, complete, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return complete;
