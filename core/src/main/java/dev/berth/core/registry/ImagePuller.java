@@ -92,17 +92,25 @@ public final class ImagePuller {
             layerStore.get();
             imageStore.get();
         });
-        RegistryClient client = registries.client(reference, false, List.of());
-        client.ping();
-        ManifestDocument top = client.manifest(reference.digest().map(Digest::toString)
-                .orElseGet(() -> reference.tag().orElseThrow()));
-        Platform wanted = platform.orElseGet(Platform::host);
-        ImageManifest manifest = chooseManifest(client, top, wanted, reference);
-        Descriptor configDescriptor = manifest.config();
-        if (!Set.of(MediaTypes.DOCKER_CONFIG, MediaTypes.OCI_CONFIG).contains(configDescriptor.mediaType())) {
-            throw new InvalidInputException(reference.familiarString() + " is not a container image: its config has "
-                    + "the media type \"" + configDescriptor.mediaType() + "\"");
+        ManifestDocument top;
+        ImageManifest manifest;
+        RegistryClient client;
+        try {
+            client = registries.client(reference, false, List.of());
+            client.ping();
+            top = client.manifest(reference.digest().map(Digest::toString)
+                    .orElseGet(() -> reference.tag().orElseThrow()));
+            manifest = chooseManifest(client, top, platform.orElseGet(Platform::host), reference);
+            if (!Set.of(MediaTypes.DOCKER_CONFIG, MediaTypes.OCI_CONFIG).contains(manifest.config().mediaType())) {
+                throw new InvalidInputException(reference.familiarString() + " is not a container image: its config "
+                        + "has the media type \"" + manifest.config().mediaType() + "\"");
+            }
+        } catch (BerthException | RuntimeException e) {
+            // Never leave a store half opened behind: a failed pull returns only once the opening is over.
+            opening.handle((done, failure) -> null).join();
+            throw e;
         }
+        Descriptor configDescriptor = manifest.config();
         awaitStores(opening);
         Digest id = configDescriptor.digest();
         boolean updated = false;
@@ -225,7 +233,7 @@ public final class ImagePuller {
             addition.commit(config, Optional.empty());
             addition.finish();
         } catch (BerthException | RuntimeException e) {
-            pool.shutdownNow();
+            Parallel.stop(pool);
             try {
                 addition.abandon();
             } catch (BerthException suppressed) {

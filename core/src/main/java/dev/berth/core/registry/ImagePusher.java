@@ -112,7 +112,7 @@ public final class ImagePusher {
             }
             return pushed;
         } catch (BerthException | RuntimeException e) {
-            pool.shutdownNow();
+            Parallel.stop(pool);
             throw e;
         } finally {
             pool.shutdown();

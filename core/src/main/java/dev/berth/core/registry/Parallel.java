@@ -23,6 +23,19 @@ final class Parallel {
         });
     }
 
+    /**
+     * Stops the workers of a failed pull or push and waits a little for them, so that none goes on writing
+     * after the command has failed (they stop at their next interruptible step).
+     */
+    static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The result of {@code work}, or the error it failed with. */
     static <T> T await(Future<T> work, String what) throws BerthException {
         try {
