@@ -45,8 +45,15 @@ final class FileSink implements HttpResponse.BodySubscriber<Object> {
         subscription.request(1);
     }
 
+    /**
+     * Synchronized with {@link #abort}: once an abort returns, no batch is being written or will be, so the
+     * digest and the count belong to whoever tries next.
+     */
     @Override
-    public void onNext(List<ByteBuffer> buffers) {
+    public synchronized void onNext(List<ByteBuffer> buffers) {
+        if (result.isDone()) {
+            return;
+        }
         lastActivity = System.nanoTime();
         try {
             long batch = 0;
@@ -99,7 +106,7 @@ final class FileSink implements HttpResponse.BodySubscriber<Object> {
     }
 
     /** Gives up the body: the connection is dropped and the exchange fails with {@code reason}. */
-    void abort(IOException reason) {
+    synchronized void abort(IOException reason) {
         if (result.completeExceptionally(reason) && subscription != null) {
             subscription.cancel();
         }
