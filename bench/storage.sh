@@ -11,12 +11,7 @@ cp_="bench/target/berth-bench.jar:$(ls bench/target/lib/*.jar | tr '\n' ':')"
 bench() { java -XX:+UseSerialGC -cp "$cp_" dev.berth.bench.StorageBench "$@"; }
 
 # A Debian minbase root file system as one layer tar, made once and cached (git-ignored).
-if [[ ! -f $cache/minbase.tar ]]; then
-  mirror=$(grep -hoE 'https?://[^ ]+' /etc/apt/sources.list.d/* /etc/apt/sources.list 2>/dev/null | grep -v security | head -1)
-  mkdir -p "$cache"
-  debootstrap --variant=minbase bookworm "$cache/rootfs" "$mirror" > "$cache/debootstrap.log"
-  tar -C "$cache/rootfs" -cf "$cache/minbase.tar" .
-fi
+bench/minbase.sh > /dev/null
 
 echo "== prepare a container root file system (create writable layer + mount + unmount), $runs runs"
 for driver in overlay vfs; do

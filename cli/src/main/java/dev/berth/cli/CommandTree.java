@@ -34,9 +34,13 @@ import dev.berth.cli.command.image.ImagePruneCommand;
 import dev.berth.cli.command.image.ImagesCommand;
 import dev.berth.cli.command.image.ImportCommand;
 import dev.berth.cli.command.image.LoadCommand;
+import dev.berth.cli.command.image.PullCommand;
+import dev.berth.cli.command.image.PushCommand;
 import dev.berth.cli.command.image.RemoveImageCommand;
 import dev.berth.cli.command.image.SaveCommand;
 import dev.berth.cli.command.image.TagCommand;
+import dev.berth.cli.command.registry.LoginCommand;
+import dev.berth.cli.command.registry.LogoutCommand;
 import dev.berth.cli.command.system.InfoCommand;
 import dev.berth.cli.command.system.SystemCommand;
 import dev.berth.cli.command.system.SystemDfCommand;
@@ -76,6 +80,10 @@ final class CommandTree {
             Node.leaf("exec", ExecCommand.class),
             Node.leaf("ps", PsCommand.class),
             Node.leaf("images", ImagesCommand.class),
+            Node.leaf("pull", PullCommand.class),
+            Node.leaf("push", PushCommand.class),
+            Node.leaf("login", LoginCommand.class),
+            Node.leaf("logout", LogoutCommand.class),
             Node.leaf("create", CreateCommand.class),
             Node.leaf("start", StartCommand.class),
             Node.leaf("stop", StopCommand.class),
@@ -133,7 +141,9 @@ final class CommandTree {
                     Node.leaf("import", ImportCommand.class),
                     Node.leaf("tag", TagCommand.class),
                     Node.leaf("rm", RemoveImageCommand.class),
-                    Node.leaf("prune", ImagePruneCommand.class)),
+                    Node.leaf("prune", ImagePruneCommand.class),
+                    Node.leaf("pull", PullCommand.class),
+                    Node.leaf("push", PushCommand.class)),
             Node.group("system", SystemCommand.class,
                     Node.leaf("df", SystemDfCommand.class),
                     Node.leaf("info", InfoCommand.class)),

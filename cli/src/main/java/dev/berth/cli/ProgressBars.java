@@ -46,11 +46,11 @@ public final class ProgressBars implements Progress {
     /** One task's line. */
     private final class Line implements Task {
         private final String id;
-        private final long total;
-        private String status;
-        private long current;
+        private volatile long total;
+        private volatile String status;
+        private volatile long current;
         private long lastDraw;
-        private boolean done;
+        private volatile boolean done;
 
         Line(String id, String action, long total) {
             this.id = id;
@@ -66,6 +66,22 @@ public final class ProgressBars implements Progress {
                 lastDraw = now;
                 redraw(this);
             }
+        }
+
+        @Override
+        public void status(String newStatus) {
+            status = newStatus;
+            total = -1;
+            current = 0;
+            redraw(this);
+        }
+
+        @Override
+        public void phase(String action, long newTotal) {
+            status = action;
+            total = newTotal;
+            current = 0;
+            redraw(this);
         }
 
         @Override

@@ -23,6 +23,18 @@ public final class BerthHome {
         environment.put("BERTH_DATA_ROOT", dataRoot().toString());
         environment.put("BERTH_EXEC_ROOT", dir.resolve("exec").toString());
         environment.put("BERTH_PLUGINS_DIR", dir.resolve("plugins").toString());
+        // Registry credentials of the test's own, never the user's.
+        environment.put("BERTH_AUTH_FILE", authFile().toString());
+    }
+
+    /** Where {@code login} stores credentials for this home. */
+    public Path authFile() {
+        return dir.resolve("auth.json");
+    }
+
+    /** The environment commands of this home run with. */
+    public Map<String, String> environment() {
+        return Map.copyOf(environment);
     }
 
     public BerthHome with(String variable, String value) {

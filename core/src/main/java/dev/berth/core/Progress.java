@@ -32,6 +32,20 @@ public interface Progress {
         /** {@code bytes} more were processed. */
         void advance(long bytes);
 
+        /**
+         * The task reached a step that has no measure, e.g. {@code Verifying Checksum}: a line of its own
+         * where output is a log rather than a terminal.
+         */
+        default void status(String status) {
+        }
+
+        /**
+         * The task began a measured step of {@code total} bytes (-1 when unknown), e.g. {@code Downloading}
+         * then {@code Extracting}: {@link #advance} counts from zero again.
+         */
+        default void phase(String action, long total) {
+        }
+
         /** The task ended; {@code status} says how, e.g. {@code Pull complete}. */
         void done(String status);
     }

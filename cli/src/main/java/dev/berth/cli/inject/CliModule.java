@@ -42,9 +42,13 @@ import dev.berth.cli.command.image.ImagePruneCommand;
 import dev.berth.cli.command.image.ImagesCommand;
 import dev.berth.cli.command.image.ImportCommand;
 import dev.berth.cli.command.image.LoadCommand;
+import dev.berth.cli.command.image.PullCommand;
+import dev.berth.cli.command.image.PushCommand;
 import dev.berth.cli.command.image.RemoveImageCommand;
 import dev.berth.cli.command.image.SaveCommand;
 import dev.berth.cli.command.image.TagCommand;
+import dev.berth.cli.command.registry.LoginCommand;
+import dev.berth.cli.command.registry.LogoutCommand;
 import dev.berth.cli.command.system.InfoCommand;
 import dev.berth.cli.command.system.SystemCommand;
 import dev.berth.cli.command.system.SystemDfCommand;
@@ -274,4 +278,24 @@ public abstract class CliModule {
     @IntoMap
     @ClassKey(WarmupCommand.class)
     abstract Object warmupCommand(WarmupCommand command);
+
+    @Binds
+    @IntoMap
+    @ClassKey(PullCommand.class)
+    abstract Object pullCommand(PullCommand command);
+
+    @Binds
+    @IntoMap
+    @ClassKey(PushCommand.class)
+    abstract Object pushCommand(PushCommand command);
+
+    @Binds
+    @IntoMap
+    @ClassKey(LoginCommand.class)
+    abstract Object loginCommand(LoginCommand command);
+
+    @Binds
+    @IntoMap
+    @ClassKey(LogoutCommand.class)
+    abstract Object logoutCommand(LogoutCommand command);
 }

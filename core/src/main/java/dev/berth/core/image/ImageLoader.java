@@ -4,12 +4,12 @@ import dev.berth.core.BerthException;
 import dev.berth.core.EngineFailureException;
 import dev.berth.core.InvalidInputException;
 import dev.berth.core.Progress;
+import dev.berth.core.ProgressStreams;
 import dev.berth.core.archive.Compression;
 import dev.berth.core.archive.VerifyingInputStream;
 import dev.berth.core.host.ScratchSpace;
 import dev.berth.core.layer.LayerStore;
 import dev.berth.core.model.Digest;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -136,7 +136,7 @@ public final class ImageLoader {
             Digest diffId = diffIds.get(i);
             Progress.Task task = progress.start(diffId.shortHex(), "Loading layer", layer.entry().getSize());
             try (InputStream blob = archive.open(layer.entry())) {
-                InputStream in = new CountingStream(blob, task);
+                InputStream in = ProgressStreams.reading(blob, task);
                 if (layer.blobDigest().isPresent()) {
                     in = new VerifyingInputStream(in, layer.blobDigest().get(), layer.blobSize(),
                             "layer blob " + layer.blobDigest().get());
@@ -156,25 +156,6 @@ public final class ImageLoader {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             // The scratch directory is cleaned by later commands too; the load's own result matters more.
-        }
-    }
-
-    /** Reports the bytes read to a progress task. */
-    private static final class CountingStream extends FilterInputStream {
-        private final Progress.Task task;
-
-        CountingStream(InputStream in, Progress.Task task) {
-            super(in);
-            this.task = task;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                task.advance(n);
-            }
-            return n;
         }
     }
 }

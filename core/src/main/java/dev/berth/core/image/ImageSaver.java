@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.core.BerthException;
 import dev.berth.core.EngineFailureException;
 import dev.berth.core.Progress;
+import dev.berth.core.ProgressStreams;
 import dev.berth.core.layer.ImageLayer;
 import dev.berth.core.layer.LayerStore;
 import dev.berth.core.model.Digest;
@@ -69,7 +70,7 @@ public final class ImageSaver {
                         Progress.Task task = progress.start(layer.diffId().shortHex(), "Saving layer", size);
                         TarArchiveEntry blob = file("blobs/sha256/" + layer.diffId().hex(), size);
                         tar.putArchiveEntry(blob);
-                        layers.writeOriginal(layer, new Counting(tar, task));
+                        layers.writeOriginal(layer, ProgressStreams.writing(tar, task));
                         tar.closeArchiveEntry();
                         task.done("Saved");
                     }
@@ -167,22 +168,6 @@ public final class ImageSaver {
         @Override
         public void close() throws IOException {
             flush();
-        }
-    }
-
-    /** Reports the bytes written to a progress task. */
-    private static final class Counting extends FilterOutputStream {
-        private final Progress.Task task;
-
-        Counting(OutputStream out, Progress.Task task) {
-            super(out);
-            this.task = task;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-            task.advance(length);
         }
     }
 }

@@ -48,7 +48,7 @@ import java.util.Map;
  * Wires core. Everything here is resolved lazily: a command that never asks for the configuration, the
  * plugins or a driver never reads a file, opens a jar or loads JNA for them.
  */
-@Module
+@Module(includes = RegistryModule.class)
 public abstract class CoreModule {
 
     /** Built-in storage drivers, bound by their modules with {@code @IntoMap @StringKey(name)}. */
