@@ -85,6 +85,9 @@ public final class InspectCommand implements Callable<Integer> {
         try {
             return imageDescriptions.get().inspect(images.get().resolve(name));
         } catch (NotFoundException e) {
+            if (type.equals("image")) {
+                throw e;
+            }
             throw new NotFoundException("No such object: " + name);
         }
     }
