@@ -132,7 +132,12 @@ class ProcessIT extends ContainersTest {
         containers.runtime.start(id);
         awaitProcesses(id, 2);
 
+        // The shell's child exists a moment before it has exec'd sleep: wait for both commands.
         var processes = containers.runtime.top(id);
+        for (int i = 0; i < 200 && processes.stream().noneMatch(p -> p.command().equals(List.of("sleep", "600"))); i++) {
+            Thread.sleep(10);
+            processes = containers.runtime.top(id);
+        }
         assertTrue(processes.stream().anyMatch(p -> p.pid() == created.pid() && p.command().equals(List.of("sleep", "601"))),
                 processes.toString());
         assertTrue(processes.stream().anyMatch(p -> p.command().equals(List.of("sleep", "600"))), processes.toString());
