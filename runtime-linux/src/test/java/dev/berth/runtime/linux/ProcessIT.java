@@ -11,6 +11,7 @@ import dev.berth.spi.Capabilities;
 import dev.berth.spi.Capability;
 import dev.berth.spi.ConsoleSize;
 import dev.berth.spi.ContainerState;
+import dev.berth.spi.ProcessInfo;
 import dev.berth.spi.Rlimit;
 import dev.berth.spi.RuntimeFailureException;
 import dev.berth.spi.RuntimeSpec;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** The container's process: stdin, terminal, user, capabilities, limits, working directory, mounts, --init. */
@@ -132,15 +134,18 @@ class ProcessIT extends ContainersTest {
         containers.runtime.start(id);
         awaitProcesses(id, 2);
 
-        // The shell's child exists a moment before it has exec'd sleep: wait for both commands.
+        // The shell and its child each exist a moment before they have exec'd sleep: wait for both commands.
+        Predicate<List<ProcessInfo>> mainExeced = list -> list.stream()
+                .anyMatch(p -> p.pid() == created.pid() && p.command().equals(List.of("sleep", "601")));
+        Predicate<List<ProcessInfo>> childExeced = list -> list.stream()
+                .anyMatch(p -> p.command().equals(List.of("sleep", "600")));
         var processes = containers.runtime.top(id);
-        for (int i = 0; i < 200 && processes.stream().noneMatch(p -> p.command().equals(List.of("sleep", "600"))); i++) {
+        for (int i = 0; i < 500 && !(mainExeced.test(processes) && childExeced.test(processes)); i++) {
             Thread.sleep(10);
             processes = containers.runtime.top(id);
         }
-        assertTrue(processes.stream().anyMatch(p -> p.pid() == created.pid() && p.command().equals(List.of("sleep", "601"))),
-                processes.toString());
-        assertTrue(processes.stream().anyMatch(p -> p.command().equals(List.of("sleep", "600"))), processes.toString());
+        assertTrue(mainExeced.test(processes), processes.toString());
+        assertTrue(childExeced.test(processes), processes.toString());
     }
 
     @Test
