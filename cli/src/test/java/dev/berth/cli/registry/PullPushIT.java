@@ -238,4 +238,32 @@ class PullPushIT {
     private static com.fasterxml.jackson.databind.JsonNode references(BerthHome berth) throws Exception {
         return Json.read(Files.readAllBytes(berth.dataRoot().resolve("images/overlay/references.json")));
     }
+
+    @Test
+    void runAndCreatePullAMissingImageAndReportOnStandardError() throws Exception {
+        BerthHome berth = home("r");
+        String image = host + "/ns/bb:2";
+        CliRun run = berth.run("run", "--rm", image, "cat", "/greeting");
+        assertEquals(0, run.code(), run.toString());
+        assertEquals("hello\n", run.out(), "standard output is the container's alone");
+        assertTrue(run.err().startsWith("Unable to find image '" + image + "' locally\n2: Pulling from ns/bb\n"), run.err());
+        assertTrue(run.err().contains("Status: Downloaded newer image for " + image + "\n"), run.err());
+
+        CliRun again = berth.run("run", "--rm", image, "true");
+        assertEquals("", again.err(), "the image is here now: nothing is pulled");
+        CliRun always = berth.run("create", "--pull", "always", image);
+        assertEquals(0, always.code(), always.toString());
+        assertTrue(always.err().contains("Status: Image is up to date for " + image + "\n"), always.err());
+        assertTrue(always.out().matches("[0-9a-f]{64}\n"), always.out());
+
+        CliRun never = berth.run("run", "--pull", "never", host + "/ns/bb1:1", "true");
+        assertEquals(125, never.code(), never.toString());
+        assertEquals("Error: No such image: " + host + "/ns/bb1:1\n", never.err());
+        CliRun unknown = berth.run("run", "--rm", host + "/ns/nosuch:1", "true");
+        assertEquals(125, unknown.code(), unknown.toString());
+        assertTrue(unknown.err().startsWith("Unable to find image '" + host + "/ns/nosuch:1' locally\n"), unknown.err());
+        CliRun bad = berth.run("run", "--pull", "sometimes", image, "true");
+        assertEquals(125, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("invalid pull option: 'sometimes'"), bad.err());
+    }
 }

@@ -100,11 +100,19 @@ public final class ContainerOptions {
     @Option(names = "--ulimit", paramLabel = "ULIMIT", description = "Ulimit options (name=soft[:hard])")
     List<String> ulimits = new ArrayList<>();
 
+    @Option(names = "--pull", paramLabel = "POLICY", description = "Pull image before running (\"always\", \"missing\", \"never\") (default \"missing\")")
+    String pull = "missing";
+
     @Parameters(index = "0", paramLabel = "IMAGE", description = "The image")
     String image;
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "COMMAND", description = "The command and its arguments")
     List<String> command = new ArrayList<>();
+
+    /** When to pull the image first. */
+    ImageForContainer.PullPolicy pullPolicy() throws InvalidInputException {
+        return ImageForContainer.PullPolicy.parse(pull);
+    }
 
     /** The request these flags make; {@code environment} is where {@code -e NAME} takes its value from. */
     CreateRequest request(Map<String, String> environment) throws InvalidInputException {

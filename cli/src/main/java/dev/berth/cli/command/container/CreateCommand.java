@@ -6,6 +6,7 @@ import dev.berth.cli.Streams;
 import dev.berth.core.BerthException;
 import dev.berth.core.container.Container;
 import dev.berth.core.container.ContainerEngine;
+import dev.berth.core.container.CreateRequest;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.concurrent.Callable;
@@ -22,17 +23,21 @@ public final class CreateCommand implements Callable<Integer>, StopsAtImage {
     private final Streams streams;
     private final Environment environment;
     private final Provider<ContainerEngine> engine;
+    private final ImageForContainer image;
 
     @Inject
-    CreateCommand(Streams streams, Environment environment, Provider<ContainerEngine> engine) {
+    CreateCommand(Streams streams, Environment environment, Provider<ContainerEngine> engine, ImageForContainer image) {
         this.streams = streams;
         this.environment = environment;
         this.engine = engine;
+        this.image = image;
     }
 
     @Override
     public Integer call() throws BerthException {
-        Container container = engine.get().create(options.request(environment.variables()));
+        CreateRequest request = options.request(environment.variables());
+        image.prepare(request.image(), options.pullPolicy());
+        Container container = engine.get().create(request);
         streams.out().println(container.id().hex());
         return 0;
     }

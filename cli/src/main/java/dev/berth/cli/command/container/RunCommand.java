@@ -39,12 +39,14 @@ public final class RunCommand implements Callable<Integer>, StopsAtImage, OwnFai
     private final Streams streams;
     private final Environment environment;
     private final Provider<ContainerEngine> engine;
+    private final ImageForContainer image;
 
     @Inject
-    RunCommand(Streams streams, Environment environment, Provider<ContainerEngine> engine) {
+    RunCommand(Streams streams, Environment environment, Provider<ContainerEngine> engine, ImageForContainer image) {
         this.streams = streams;
         this.environment = environment;
         this.engine = engine;
+        this.image = image;
     }
 
     @Override
@@ -55,6 +57,7 @@ public final class RunCommand implements Callable<Integer>, StopsAtImage, OwnFai
     @Override
     public Integer call() throws BerthException, IOException {
         CreateRequest request = options.request(environment.variables());
+        image.prepare(request.image(), options.pullPolicy());
         ContainerEngine containers = engine.get();
         Container container = containers.create(request);
         ContainerEngine.StartOptions start = detach ? ContainerEngine.StartOptions.DETACHED

@@ -1,9 +1,7 @@
 package dev.berth.cli.command.image;
 
-import dev.berth.cli.StatusLines;
 import dev.berth.cli.Streams;
 import dev.berth.core.BerthException;
-import dev.berth.core.Progress;
 import dev.berth.core.image.ImageReference;
 import dev.berth.core.image.Platform;
 import dev.berth.core.registry.ImagePuller;
@@ -41,23 +39,11 @@ public final class PullCommand implements Callable<Integer> {
     public Integer call() throws BerthException {
         ImageReference parsed = ImageReference.parse(name);
         Optional<Platform> requested = platform == null ? Optional.empty() : Optional.of(Platform.parse(platform));
-        // With a tag and a digest, the digest alone counts (distribution/reference's ParseDockerRef).
-        ImageReference reference = parsed.digest().map(parsed::withDigest).orElseGet(parsed::withDefaultTag);
-        if (!quiet) {
-            if (parsed.tag().isEmpty() && parsed.digest().isEmpty()) {
-                streams.out().println("Using default tag: " + ImageReference.DEFAULT_TAG);
-            }
-            String tagOrDigest = reference.digest().map(Object::toString).orElseGet(() -> reference.tag().orElseThrow());
-            streams.out().println(tagOrDigest + ": Pulling from " + reference.path());
-            streams.out().flush();
+        if (!quiet && parsed.tag().isEmpty() && parsed.digest().isEmpty()) {
+            streams.out().println("Using default tag: " + ImageReference.DEFAULT_TAG);
         }
-        Progress progress = quiet ? Progress.NONE : StatusLines.on(streams.out(), streams.outIsTerminal());
-        ImagePuller.Result result = puller.get().pull(reference, requested, progress);
-        if (!quiet) {
-            streams.out().println("Digest: " + result.manifestDigest());
-            streams.out().println("Status: " + (result.updated() ? "Downloaded newer image for "
-                    : "Image is up to date for ") + reference.familiarString());
-        }
+        ImageReference reference = PullReport.target(parsed);
+        new PullReport(streams.out(), streams.outIsTerminal()).pull(puller.get(), reference, requested, quiet);
         streams.out().println(reference);
         return 0;
     }

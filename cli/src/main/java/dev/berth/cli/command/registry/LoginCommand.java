@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  * {@code berth login}: checks credentials against a registry, then stores them (see {@link AuthFile} for
  * where) for pull and push to use.
  */
-@Command(name = "login", description = {"Authenticate to a registry.", "Defaults to Docker Hub if no server is specified."})
+@Command(name = "login", description = {"Authenticate to a registry", "Defaults to Docker Hub if no server is specified."})
 public final class LoginCommand implements Callable<Integer> {
 
     @Option(names = {"-u", "--username"}, paramLabel = "USER", description = "Username")

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code berth logout}: forgets the credentials stored for a registry. */
-@Command(name = "logout", description = {"Log out from a registry.", "If no server is specified, the default is Docker Hub."})
+@Command(name = "logout", description = {"Log out from a registry", "If no server is specified, the default is Docker Hub."})
 public final class LogoutCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "SERVER", description = "The registry (Docker Hub when omitted)")
