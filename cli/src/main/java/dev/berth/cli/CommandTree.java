@@ -44,6 +44,7 @@ import dev.berth.cli.command.registry.LogoutCommand;
 import dev.berth.cli.command.system.InfoCommand;
 import dev.berth.cli.command.system.SystemCommand;
 import dev.berth.cli.command.system.SystemDfCommand;
+import dev.berth.cli.command.system.SystemPruneCommand;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -146,7 +147,8 @@ final class CommandTree {
                     Node.leaf("push", PushCommand.class)),
             Node.group("system", SystemCommand.class,
                     Node.leaf("df", SystemDfCommand.class),
-                    Node.leaf("info", InfoCommand.class)),
+                    Node.leaf("info", InfoCommand.class),
+                    Node.leaf("prune", SystemPruneCommand.class)),
             Node.leaf("info", InfoCommand.class),
             Node.leaf("version", VersionCommand.class),
             Node.leaf("completion", CompletionCommand.class),

@@ -52,6 +52,7 @@ import dev.berth.cli.command.registry.LogoutCommand;
 import dev.berth.cli.command.system.InfoCommand;
 import dev.berth.cli.command.system.SystemCommand;
 import dev.berth.cli.command.system.SystemDfCommand;
+import dev.berth.cli.command.system.SystemPruneCommand;
 import dev.berth.core.Notices;
 import dev.berth.core.UncheckedBerthException;
 import dev.berth.core.config.ConfigRequest;
@@ -248,6 +249,11 @@ public abstract class CliModule {
     @IntoMap
     @ClassKey(SystemDfCommand.class)
     abstract Object systemDfCommand(SystemDfCommand command);
+
+    @Binds
+    @IntoMap
+    @ClassKey(SystemPruneCommand.class)
+    abstract Object systemPruneCommand(SystemPruneCommand command);
 
     @Binds
     @IntoMap

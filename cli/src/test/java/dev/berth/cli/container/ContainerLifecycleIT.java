@@ -11,6 +11,7 @@ import dev.berth.core.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class ContainerLifecycleIT {
         assertTrue(notFound.err().contains("nosuchcommand"), notFound.err());
         CliRun notExecutable = berth.run("run", "--rm", "bb:1", "/etc/passwd");
         assertEquals(126, notExecutable.code(), notExecutable.toString());
-        CliRun noImage = berth.run("run", "--rm", "nothere:1", "true");
+        CliRun noImage = berth.run("run", "--rm", "--pull", "never", "nothere:1", "true");
         assertEquals(125, noImage.code(), noImage.toString());
         assertTrue(noImage.err().contains("No such image: nothere:1"), noImage.err());
         CliRun badFlag = berth.run("run", "--bogus", "bb:1", "true");
@@ -225,5 +226,34 @@ class ContainerLifecycleIT {
             Thread.sleep(100);
         }
         assertFalse(ok("ps", "-aq", "--no-trunc").out().contains(id), "the exit command removed it");
+    }
+
+    @Test
+    void pruneRemovesWhatIsStoppedAndSystemPruneTheImagesNothingUses() {
+        String running = ok("run", "-d", "bb:1", "sleep", "600").out().strip();
+        String created = ok("create", "bb:2", "true").out().strip();
+        ok("run", "bb:2", "true");
+        String exited = ok("ps", "-lq", "--no-trunc").out().strip();
+
+        CliRun prune = ok("container", "prune", "-f");
+        List<String> lines = prune.out().lines().toList();
+        assertEquals("Deleted Containers:", lines.get(0), prune.out());
+        assertEquals(Set.of(created, exited), Set.copyOf(lines.subList(1, 3)), prune.out());
+        assertTrue(lines.get(lines.size() - 1).startsWith("Total reclaimed space: "), prune.out());
+        assertEquals(running, ok("ps", "-aq", "--no-trunc").out().strip(), "the running container stays");
+
+        ok("create", "bb:2", "true");
+        CliRun declined = berth.runWithInput("n\n".getBytes(), "system", "prune", "-a");
+        assertTrue(declined.out().startsWith("WARNING! This will remove:\n  - all stopped containers\n"
+                + "  - all images without at least one container associated to them\n"), declined.out());
+        assertEquals(2, ok("ps", "-aq").out().lines().count(), "nothing removed when the answer is no");
+
+        CliRun system = ok("system", "prune", "-a", "-f");
+        assertTrue(system.out().contains("Deleted Containers:\n"), system.out());
+        assertTrue(system.out().contains("Deleted Images:\nuntagged: bb:2\n"), system.out());
+        assertTrue(system.out().contains("deleted: sha256:cd7aea87cca11cf8ecb6f0997eb4c1c0ca34e6941063a307645e8d59d0403f3e\n"),
+                system.out());
+        assertEquals(List.of("bb:1"), ok("images", "--format", "{{.Repository}}:{{.Tag}}").out().lines().toList(),
+                "the image of the running container stays");
     }
 }

@@ -2,10 +2,9 @@ package dev.berth.cli.command.container;
 
 import dev.berth.cli.Confirmation;
 import dev.berth.cli.Streams;
-import dev.berth.cli.format.Sizes;
+import dev.berth.cli.command.PruneReport;
 import dev.berth.core.BerthException;
 import dev.berth.core.container.ContainerEngine;
-import dev.berth.core.container.ContainerId;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.concurrent.Callable;
@@ -34,14 +33,8 @@ public final class ContainerPruneCommand implements Callable<Integer> {
             return 0;
         }
         ContainerEngine.Pruned pruned = engine.get().prune();
-        if (!pruned.removed().isEmpty()) {
-            streams.out().println("Deleted Containers:");
-            for (ContainerId id : pruned.removed()) {
-                streams.out().println(id.hex());
-            }
-            streams.out().println();
-        }
-        streams.out().println("Total reclaimed space: " + Sizes.human(pruned.reclaimed()));
+        PruneReport.containers(streams.out(), pruned.removed());
+        PruneReport.reclaimed(streams.out(), pruned.reclaimed());
         return 0;
     }
 }

@@ -2,11 +2,9 @@ package dev.berth.cli.command.image;
 
 import dev.berth.cli.Confirmation;
 import dev.berth.cli.Streams;
-import dev.berth.cli.format.Sizes;
+import dev.berth.cli.command.PruneReport;
 import dev.berth.core.BerthException;
-import dev.berth.core.image.ImageReference;
 import dev.berth.core.image.ImageRemover;
-import dev.berth.core.model.Digest;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.concurrent.Callable;
@@ -40,17 +38,8 @@ public final class ImagePruneCommand implements Callable<Integer> {
             return 0;
         }
         ImageRemover.Outcome outcome = remover.get().prune(all);
-        if (!outcome.untagged().isEmpty() || !outcome.deleted().isEmpty()) {
-            streams.out().println("Deleted Images:");
-            for (ImageReference untagged : outcome.untagged()) {
-                streams.out().println("untagged: " + untagged.familiarString());
-            }
-            for (Digest deleted : outcome.deleted()) {
-                streams.out().println("deleted: " + deleted);
-            }
-            streams.out().println();
-        }
-        streams.out().println("Total reclaimed space: " + Sizes.human(outcome.reclaimed()));
+        PruneReport.images(streams.out(), outcome);
+        PruneReport.reclaimed(streams.out(), outcome.reclaimed());
         return 0;
     }
 }
