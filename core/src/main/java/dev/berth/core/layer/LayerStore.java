@@ -509,14 +509,17 @@ public final class LayerStore {
 
     private void begin(LayerRecords.Pending pending) throws BerthException {
         try (StoreLock.Held held = lock.lock()) {
-            if (pending.parent().isPresent()) {
-                // Holds the parent while the child is built on it, so that no one removes it meanwhile.
-                ImageLayer parent = existing(pending.parent().get());
-                Set<String> owners = new HashSet<>(parent.owners());
-                owners.add(PENDING + pending.cacheId());
-                records.write(parent.withOwners(owners));
-            }
+            Optional<ImageLayer> parent = pending.parent().isPresent()
+                    ? Optional.of(existing(pending.parent().get())) : Optional.empty();
+            // The record first: a writer killed between the two writes leaves a record that the next open
+            // abandons, never a hold on the parent that nothing would ever drop.
             records.write(pending);
+            if (parent.isPresent()) {
+                // Holds the parent while the child is built on it, so that no one removes it meanwhile.
+                Set<String> owners = new HashSet<>(parent.get().owners());
+                owners.add(PENDING + pending.cacheId());
+                records.write(parent.get().withOwners(owners));
+            }
         } catch (IOException e) {
             throw new EngineFailureException("cannot record a new layer: " + e.getMessage(), e);
         }
