@@ -1,25 +1,25 @@
 package dev.berth.core.archive;
 
 import com.github.luben.zstd.ZstdIOException;
+import com.sun.jna.Memory;
 import dev.berth.core.InvalidInputException;
 import dev.berth.core.host.FileAttributes;
 import dev.berth.core.host.FileStatus;
 import dev.berth.core.host.FileTrees;
 import dev.berth.core.host.HostFiles;
+import dev.berth.core.host.NewFile;
 import dev.berth.core.model.Digest;
 import dev.berth.spi.LayerFiles;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -70,13 +70,16 @@ public final class LayerApplier {
         MessageDigest sha256 = Digest.sha256();
         InputStream tar = new BufferedInputStream(
                 new DigestInputStream(Compression.decompressed(archive), sha256), READ_BUFFER);
-        Run run = new Run(target);
-        try {
+        boolean owners = HostFiles.isRoot();
+        Run run;
+        try (FileContentWriter writer = new FileContentWriter(target.directory(), owners)) {
+            run = new Run(target, writer, owners);
             TarReader reader = new TarReader(tar, split);
             for (Optional<TarEntry> entry = reader.next(); entry.isPresent(); entry = reader.next()) {
                 run.apply(entry.get(), reader.content());
             }
             reader.drain();
+            writer.finish().forEach(run::warn);
         } catch (EOFException e) {
             throw new InvalidInputException("the layer archive is truncated (" + e.getMessage()
                     + "); download or save it again", e);
@@ -93,19 +96,31 @@ public final class LayerApplier {
     private static final class Run {
         private final Path root;
         private final boolean overlay;
-        private final boolean owners = HostFiles.isRoot();
+        private final boolean owners;
+        /**
+         * Whether the layer's directory was empty when this changeset began (an overlay layer, or a vfs base
+         * layer): then nothing exists in it but what this changeset created, and a name it has not touched
+         * needs no look-up.
+         */
+        private final boolean fresh;
+        private final FileContentWriter writer;
         /** Paths this changeset created, and their ancestors: what an opaque marker must not hide. */
         private final Set<String> touched = new HashSet<>();
         /** Directories known to be real directories (not symlinks) inside the layer. */
         private final Set<String> safeDirectories = new HashSet<>();
         private final Map<Path, FileAttributes> directories = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
-        private final byte[] buffer = new byte[1 << 16];
+        private final byte[] buffer = new byte[FileContentWriter.CHUNK_BYTES];
         private long size;
 
-        Run(LayerFiles target) {
+        Run(LayerFiles target, FileContentWriter writer, boolean owners) throws IOException {
             this.root = target.directory();
             this.overlay = target.layout() == LayerFiles.Layout.OVERLAY_CHANGES;
+            this.writer = writer;
+            this.owners = owners;
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+                this.fresh = !entries.iterator().hasNext();
+            }
             safeDirectories.add("");
         }
 
@@ -141,7 +156,7 @@ public final class LayerApplier {
                 throw new InvalidInputException("refusing the archive: " + what + " is beneath \""
                         + e.getFile() + "\", which is not a directory", e);
             }
-            FileStatus existing = status(file);
+            FileStatus existing = status(path, file);
             boolean replacesWhiteout = existing != null && existing.isWhiteout();
             if (existing != null && !(existing.isDirectory() && entry.isDirectory())) {
                 remove(path, file, existing);
@@ -159,15 +174,8 @@ public final class LayerApplier {
                     directories.put(file, attributes);
                     break;
                 case TarEntry.FILE:
-                    try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
-                            StandardOpenOption.WRITE)) {
-                        long copied = copy(content, out);
-                        if (copied < entry.size()) {
-                            throw new EOFException("in the content of " + what);
-                        }
-                    }
+                    writeFile(file, entry.size(), attributes, content, what);
                     size += entry.size();
-                    restore(file, attributes, false);
                     break;
                 case TarEntry.SYMLINK:
                     if (entry.linkName().isEmpty()) {
@@ -205,7 +213,8 @@ public final class LayerApplier {
             } catch (NotDirectoryException e) {
                 file = null;
             }
-            FileStatus status = file == null || target.isEmpty() ? null : status(file.resolve(LayerPath.base(target)));
+            FileStatus status = file == null || target.isEmpty() ? null
+                    : status(target, file.resolve(LayerPath.base(target)));
             if (status == null || status.isDirectory() || status.isWhiteout()) {
                 throw new InvalidInputException("refusing the archive: " + what + " is a hard link to \""
                         + entry.linkName() + "\", which is not a file in this layer");
@@ -232,7 +241,7 @@ public final class LayerApplier {
                 return;
             }
             Path file = parent.resolve(LayerPath.base(path));
-            FileStatus existing = status(file);
+            FileStatus existing = status(path, file);
             if (!overlay) {
                 if (existing == null) {
                     return;
@@ -284,7 +293,7 @@ public final class LayerApplier {
             }
             for (Path child : children) {
                 String childPath = LayerPath.child(path, child.getFileName().toString());
-                FileStatus status = status(child);
+                FileStatus status = status(childPath, child);
                 if (status == null) {
                     continue;
                 }
@@ -310,7 +319,7 @@ public final class LayerApplier {
             if (parent == null) {
                 return null;
             }
-            FileStatus status = status(dir);
+            FileStatus status = status(path, dir);
             if (status == null) {
                 if (!create) {
                     return null;
@@ -356,13 +365,29 @@ public final class LayerApplier {
             return new FileAttributes(entry.uid(), entry.gid(), entry.mode(), xattrs, entry.mtime());
         }
 
-        private long copy(InputStream content, OutputStream out) throws IOException {
-            long copied = 0;
-            for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
-                out.write(buffer, 0, n);
-                copied += n;
+        /** Creates a regular file and hands its content and attributes to the writer thread. */
+        private void writeFile(Path file, long size, FileAttributes attributes, InputStream content, String what)
+                throws IOException {
+            NewFile created = NewFile.create(file, attributes.permissions());
+            boolean handedOver = false;
+            try {
+                long left = size;
+                do {
+                    int length = (int) Math.min(buffer.length, left);
+                    if (content.readNBytes(buffer, 0, length) < length) {
+                        throw new EOFException("in the content of " + what);
+                    }
+                    Memory chunk = writer.chunk();
+                    chunk.write(0, buffer, 0, length);
+                    left -= length;
+                    writer.submit(created, chunk, length, left == 0 ? attributes : null);
+                    handedOver = true;
+                } while (left > 0);
+            } finally {
+                if (!handedOver) {
+                    created.close();
+                }
             }
-            return copied;
         }
 
         /** Directories get their mtimes last, deepest first, since creating their entries changed them. */
@@ -373,13 +398,17 @@ public final class LayerApplier {
             }
         }
 
-        private void warn(String line) {
+        void warn(String line) {
             if (warnings.size() < MAX_WARNINGS) {
                 warnings.add(line);
             }
         }
 
-        private static FileStatus status(Path file) throws IOException {
+        /** What is at {@code path} ({@code file} in the layer's directory), or null when nothing is. */
+        private FileStatus status(String path, Path file) throws IOException {
+            if (fresh && !touched.contains(path)) {
+                return null;
+            }
             try {
                 return FileStatus.of(file);
             } catch (NoSuchFileException e) {

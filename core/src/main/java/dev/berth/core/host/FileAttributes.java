@@ -37,10 +37,23 @@ public record FileAttributes(int uid, int gid, int permissions, Map<String, byte
         if (!symlink) {
             HostFiles.setMode(path, permissions);
         }
+        List<String> refused = setXattrs((name, value) -> HostFiles.setXattr(path, name, value));
+        setModificationTime(path);
+        return refused;
+    }
+
+    /** Sets one extended attribute, somewhere. */
+    @FunctionalInterface
+    interface XattrSetter {
+        void set(String name, byte[] value) throws IOException;
+    }
+
+    /** Sets every extended attribute through {@code setter}; returns those the file system refused. */
+    List<String> setXattrs(XattrSetter setter) throws IOException {
         List<String> refused = List.of();
         for (Map.Entry<String, byte[]> xattr : xattrs.entrySet()) {
             try {
-                HostFiles.setXattr(path, xattr.getKey(), xattr.getValue());
+                setter.set(xattr.getKey(), xattr.getValue());
             } catch (IOException e) {
                 if (!HostFiles.isUnsupportedXattr(e)) {
                     throw e;
@@ -49,13 +62,19 @@ public record FileAttributes(int uid, int gid, int permissions, Map<String, byte
                 refused.add(xattr.getKey());
             }
         }
-        setModificationTime(path);
         return refused;
+    }
+
+    public long mtimeSeconds() {
+        return Math.floorDiv(mtime, 1_000_000_000L);
+    }
+
+    public int mtimeNanos() {
+        return (int) Math.floorMod(mtime, 1_000_000_000L);
     }
 
     /** Sets only the mtime: directories get theirs again once their contents are in place. */
     public void setModificationTime(Path path) throws IOException {
-        HostFiles.setModificationTime(path, Math.floorDiv(mtime, 1_000_000_000L),
-                (int) Math.floorMod(mtime, 1_000_000_000L));
+        HostFiles.setModificationTime(path, mtimeSeconds(), mtimeNanos());
     }
 }

@@ -2,6 +2,7 @@ package dev.berth.core.host;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,15 +35,16 @@ public final class HostFiles {
     private static final int AT_FDCWD = -100;
     private static final int AT_SYMLINK_NOFOLLOW = 0x100;
     private static final int O_RDONLY = 0;
-    private static final int O_WRONLY = 1;
-    private static final int O_CREAT = 0100;
-    private static final int O_EXCL = 0200;
-    private static final int O_NOFOLLOW = 0400000;
+    static final int O_WRONLY = 1;
+    static final int O_CREAT = 0100;
+    static final int O_EXCL = 0200;
+    static final int O_NOFOLLOW = 0400000;
     private static final int O_DIRECTORY = 0200000;
-    private static final int O_CLOEXEC = 02000000;
+    static final int O_CLOEXEC = 02000000;
     private static final long FICLONE = 0x40049409L;
-    private static final int EOPNOTSUPP = 95;
+    static final int EOPNOTSUPP = 95;
     private static final int ENODATA = 61;
+    static final int EPERM = 1;
     private static final int ERANGE = 34;
     private static final int EXDEV = 18;
     private static final int EINVAL = 22;
@@ -74,9 +76,9 @@ public final class HostFiles {
 
     private static native long llistxattr(String path, byte[] list, long size) throws LastErrorException;
 
-    private static native int open(String path, int flags, int mode) throws LastErrorException;
+    static native int open(String path, int flags, int mode) throws LastErrorException;
 
-    private static native int close(int fd) throws LastErrorException;
+    static native int close(int fd) throws LastErrorException;
 
     private static native int ioctl(int fd, long request, long argument) throws LastErrorException;
 
@@ -84,6 +86,20 @@ public final class HostFiles {
                                                int flags) throws LastErrorException;
 
     private static native int syncfs(int fd) throws LastErrorException;
+
+    // Calls on the descriptor of a file berth has just created (see NewFile): no path lookup, no symlink race.
+
+    static native long write(int fd, Pointer buffer, long count) throws LastErrorException;
+
+    static native int statx(int dirfd, String path, int flags, int mask, Pointer buffer) throws LastErrorException;
+
+    static native int fchown(int fd, int uid, int gid) throws LastErrorException;
+
+    static native int fchmod(int fd, int mode) throws LastErrorException;
+
+    static native int fsetxattr(int fd, String name, byte[] value, long size, int flags) throws LastErrorException;
+
+    static native int futimens(int fd, long[] times) throws LastErrorException;
 
     private static native int geteuid();
 
@@ -300,7 +316,7 @@ public final class HostFiles {
         }
     }
 
-    private static int openOrThrow(Path path, int flags, int mode) throws IOException {
+    static int openOrThrow(Path path, int flags, int mode) throws IOException {
         try {
             return open(path.toString(), flags, mode);
         } catch (LastErrorException e) {
@@ -308,7 +324,7 @@ public final class HostFiles {
         }
     }
 
-    private static void closeQuietly(int fd) {
+    static void closeQuietly(int fd) {
         try {
             close(fd);
         } catch (LastErrorException e) {
