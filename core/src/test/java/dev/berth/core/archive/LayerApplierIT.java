@@ -157,6 +157,76 @@ class LayerApplierIT {
         assertFalse(Files.exists(layer.resolve(".wh.top"), LinkOption.NOFOLLOW_LINKS));
     }
 
+    @Test
+    void laterEntriesReplaceEarlierOnesOfTheSameChangeset() throws Exception {
+        apply(new TarBuilder().file("a", "file first").dir("a").file("a/b", "in the directory")
+                .dir("c").file("c/d", "gone with c").file("c", "a file now")
+                .file("e", "first").file("e", "second")
+                .symlink("f", outside.resolve("victim").toString()).file("f", "not through the symlink")
+                .file("g", "linked").hardLink("h", "g").file("g", "a new g").bytes());
+        assertEquals("in the directory", Files.readString(layer.resolve("a/b")));
+        assertEquals("a file now", Files.readString(layer.resolve("c")));
+        assertEquals("second", Files.readString(layer.resolve("e")));
+        assertFalse(Files.isSymbolicLink(layer.resolve("f")));
+        assertEquals("not through the symlink", Files.readString(layer.resolve("f")));
+        assertEquals("linked", Files.readString(layer.resolve("h")), "the link keeps the inode it was made to");
+        assertEquals("a new g", Files.readString(layer.resolve("g")));
+        assertHostUntouched();
+    }
+
+    @Test
+    void appliesOntoATreeThatIsThereAlready() throws Exception {
+        Files.createDirectories(layer.resolve("lower/dir"));
+        Files.writeString(layer.resolve("lower/file"), "lower");
+        Files.createSymbolicLink(layer.resolve("lower/link"), outside);
+        apply(new TarBuilder().file("lower/file", "upper").file("lower/dir", "was a directory")
+                .file("lower/link", "was a symlink").file("lower/new", "new").bytes());
+        assertEquals("upper", Files.readString(layer.resolve("lower/file")));
+        assertEquals("was a directory", Files.readString(layer.resolve("lower/dir")));
+        assertEquals("was a symlink", Files.readString(layer.resolve("lower/link")));
+        assertEquals("new", Files.readString(layer.resolve("lower/new")));
+        apply(new TarBuilder().symlink("escape", outside.toString()).bytes());
+        assertThrows(InvalidInputException.class, () -> apply(new TarBuilder().file("escape/evil", "x").bytes()),
+                "no write through a symlink that was there before the changeset");
+        assertHostUntouched();
+    }
+
+    @Test
+    void keepsContentAndAttributesOfLargeAndManyFiles() throws Exception {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        StringBuilder large = new StringBuilder();
+        while (large.length() < 20 * FileContentWriter.CHUNK_BYTES + 123) {
+            large.append((char) ('a' + random.nextInt(26)));
+        }
+        TarBuilder tar = new TarBuilder().file("large", large.toString(), 04755, 1000, 1001,
+                java.util.Map.of("user.note", "kept".getBytes())).hardLink("large-link", "large");
+        long size = large.length();
+        for (int i = 0; i < 300; i++) {
+            tar.file("small/" + i, "content " + i, 0600 + (i % 2) * 0100, i % 3, 0, java.util.Map.of());
+            size += ("content " + i).length();
+        }
+        tar.file("empty", "", 0640, 0, 0, java.util.Map.of());
+        assertEquals(size, apply(tar.bytes()).size());
+
+        Path file = layer.resolve("large");
+        assertEquals(large.toString(), Files.readString(file));
+        assertEquals(04755 | 0100000, (int) Files.getAttribute(file, "unix:mode"), "setuid survives the chown");
+        assertEquals(1000, (int) Files.getAttribute(file, "unix:uid"));
+        assertEquals(1001, (int) Files.getAttribute(file, "unix:gid"));
+        assertEquals("kept", new String(dev.berth.core.host.HostFiles.xattrs(file).get("user.note")));
+        assertEquals(TarBuilder.MTIME / 1_000_000, Files.getLastModifiedTime(file).toMillis());
+        assertEquals(2, (int) Files.getAttribute(file, "unix:nlink"));
+        for (int i = 0; i < 300; i++) {
+            Path small = layer.resolve("small/" + i);
+            assertEquals("content " + i, Files.readString(small));
+            assertEquals(0100600 + (i % 2) * 0100, (int) Files.getAttribute(small, "unix:mode"));
+            assertEquals(i % 3, (int) Files.getAttribute(small, "unix:uid"));
+            assertEquals(TarBuilder.MTIME / 1_000_000, Files.getLastModifiedTime(small).toMillis());
+        }
+        assertEquals(0, Files.size(layer.resolve("empty")));
+        assertEquals(0100640, (int) Files.getAttribute(layer.resolve("empty"), "unix:mode"));
+    }
+
     private static byte[] gzip(byte[] data) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
