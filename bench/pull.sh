@@ -6,58 +6,27 @@
 # Usage: bench/pull.sh [runs]   (work files go to $BENCH_DIR/pull, default /var/tmp/berth-bench/pull)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 runs=${1:-5}
 work=${BENCH_DIR:-/var/tmp/berth-bench}/pull
-cache=bench/.cache
 minbase=$(bench/minbase.sh)
 
-# The image, as an OCI layout made by umoci (gzip layers, written by a tool other than berth): the minbase
-# root file system, then two small layers (2 MB of random bytes; a few config files).
-image=$cache/pull-image
-if [[ ! -f $image/index.json ]]; then
-  rm -rf "$image" "$cache/pull-layers"
-  mkdir -p "$cache/pull-layers/two/opt/bench" "$cache/pull-layers/three/etc/bench"
-  head -c 2000000 /dev/urandom > "$cache/pull-layers/two/opt/bench/random.bin"
-  for i in 1 2 3; do echo "setting $i" > "$cache/pull-layers/three/etc/bench/$i.conf"; done
-  tar -C "$cache/pull-layers/two" -cf "$cache/pull-layers/two.tar" .
-  tar -C "$cache/pull-layers/three" -cf "$cache/pull-layers/three.tar" .
-  umoci init --layout "$image"
-  umoci new --image "$image:3"
-  for layer in "$minbase" "$cache/pull-layers/two.tar" "$cache/pull-layers/three.tar"; do
-    umoci raw add-layer --image "$image:3" "$layer"
-  done
-fi
-
-# A registry on a free port, stopped on exit.
-mkdir -p "$work"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-cat > "$work/registry.yml" <<YAML
-version: 0.1
-log:
-  level: error
-  accesslog:
-    disabled: true
-storage:
-  filesystem:
-    rootdirectory: $work/registry
-http:
-  addr: 127.0.0.1:$port
-YAML
-rm -rf "$work/registry"
-docker-registry serve "$work/registry.yml" > "$work/registry.log" 2>&1 &
-registry_pid=$!
-trap 'kill $registry_pid 2>/dev/null || true' EXIT
-until curl -fs "http://127.0.0.1:$port/v2/" > /dev/null; do sleep 0.1; done
-ref=127.0.0.1:$port/bench/minbase:3
-skopeo copy --quiet --dest-tls-verify=false "oci:$image:3" "docker://$ref"
+# The image: app2 of the bench images (bench/lib.sh), three layers written by umoci, copied by skopeo into a
+# registry on a free port, stopped on exit.
+layout=$(bench_images)
+bench_registry "$work"
+trap 'kill $bench_registry_pid 2>/dev/null || true' EXIT
+ref=$bench_registry_address/bench/minbase:app2
+skopeo copy --quiet --dest-tls-verify=false "oci:$layout:app2" "docker://$ref"
 echo "== pull of $ref: $(skopeo inspect --tls-verify=false docker://$ref | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["Layers"]))') layers, \
-$(curl -fs -H 'Accept: application/vnd.oci.image.manifest.v1+json' "http://127.0.0.1:$port/v2/bench/minbase/manifests/3" \
+$(curl -fs -H 'Accept: application/vnd.oci.image.manifest.v1+json' "http://$bench_registry_address/v2/bench/minbase/manifests/app2" \
   | python3 -c 'import json,sys; print(round(sum(l["size"] for l in json.load(sys.stdin)["layers"]) / 1e6, 1))') MB compressed, \
 $(du -m "$minbase" | cut -f1) MB base layer uncompressed; $runs runs each, empty store before each"
 
 berth="./berth --data-root $work/berth/data --exec-root $work/berth-exec"
-podman="podman --root $work/podman/root --runroot $work/podman/run --storage-driver overlay --cgroup-manager=cgroupfs"
-clean_podman="$podman system reset -f > /dev/null 2>&1 || true; rm -rf $work/podman"
+podman="podman --root $work/podman/root --runroot $work/podman/run --storage-driver overlay ${bench_podman_host[*]}"
+# A fresh store is a removed directory (not `podman system reset`, which also removes the machine's networks).
+clean_podman="rm -rf $work/podman"
 # The tools take turns within each round (not all runs of one, then all of the next), so that the load of a
 # shared machine, which drifts, weighs on each alike. Each round starts from empty stores and synced disks.
 declare -A prepare=(

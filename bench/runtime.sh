@@ -4,14 +4,13 @@
 # Usage: bench/runtime.sh [runs] [containers]   (work files go to $BENCH_DIR/runtime, default /var/tmp/berth-bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 runs=${1:-100}
 many=${2:-50}
 work=${BENCH_DIR:-/var/tmp/berth-bench}/runtime
 cp_="bench/target/berth-bench.jar:$(ls bench/target/lib/*.jar | tr '\n' ':')"
 bench() { java -XX:+UseSerialGC -cp "$cp_" dev.berth.bench.RuntimeBench "$@"; }
-for package in crun runc hyperfine busybox-static; do
-  dpkg -s "$package" >/dev/null 2>&1 || apt-get install -y -q "$package" >/dev/null
-done
+bench_packages crun runc hyperfine busybox-static
 
 # The same root file system for everyone: Debian's static busybox and its applets.
 bench clean "$work" 2>/dev/null || true
@@ -88,14 +87,13 @@ echo "== $many containers of 'sleep 600', started one after another"
 bench many "$work/rootfs" "$many" "$work"
 bench clean "$work"
 if command -v podman >/dev/null; then
-  # Podman on this host needs cgroupfs, runc and limits within the hard limits (measured-anchors.md).
-  flags=(--cgroup-manager=cgroupfs --runtime runc)
-  podman "${flags[@]}" rm -af >/dev/null 2>&1 || true
+  # Its own store under the work directory: removing "all" containers then touches none but the bench's.
+  flags=("${bench_podman_host[@]}" --root "$work/podman/root" --runroot "$work/podman/run" --tmpdir "$work/podman/tmp"
+         --storage-driver overlay)
   tar -C "$work/rootfs" -c . | podman "${flags[@]}" import - localhost/berth-bench-bb >/dev/null 2>&1
   start=$(date +%s.%N)
   for i in $(seq "$many"); do
-    podman "${flags[@]}" run -d --network none --ulimit nofile=1024:1024 --ulimit nproc=1024:1024 \
-      localhost/berth-bench-bb sleep 600 >/dev/null
+    podman "${flags[@]}" run -d --network none "${bench_podman_limits[@]}" localhost/berth-bench-bb sleep 600 >/dev/null
   done
   end=$(date +%s.%N)
   rss=0; for pid in $(podman "${flags[@]}" ps -q | xargs podman "${flags[@]}" inspect --format '{{.State.ConmonPid}}'); do
@@ -103,6 +101,7 @@ if command -v podman >/dev/null; then
   python3 -c "print('podman: %d containers in %.2f s (%.1f ms each); conmon RSS %.1f MB in all (%.0f kB each)' % ($many, $end - $start, ($end - $start) * 1000 / $many, $rss / 1024, $rss / $many))"
   podman "${flags[@]}" rm -af -t 0 >/dev/null
   podman "${flags[@]}" rmi localhost/berth-bench-bb >/dev/null
+  rm -rf "$work/podman"
 else
   echo "podman: not installed (apt-get install podman to compare)"
 fi
