@@ -24,13 +24,18 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import picocli.CommandLine.Command;
 
 /**
@@ -83,7 +88,48 @@ public final class WarmupCommand implements Callable<Integer> {
                 .hostname("warm").env(List.of("A=1")).memory(64L << 20).pidsLimit(10).build());
         sink.append(HostInfo.read().kernelVersion());
         sink.append(new FileSystemProbe().magic(Path.of("/")));
+        sink.append(loadBerthClasses());
         streams.out().println("warm: " + sink.length());
         return 0;
+    }
+
+    /**
+     * Loads, without initializing them, the classes of berth's own jars that the walk above does not reach
+     * (the runtime, the stores, the registry client), so that they are in the cache too: a command that
+     * starts a container would otherwise read and verify them from the jars each time.
+     */
+    private static int loadBerthClasses() throws IOException {
+        Path cliJar;
+        try {
+            cliJar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return 0;
+        }
+        if (!Files.isRegularFile(cliJar)) {
+            return 0; // Run from a directory of classes (tests): nothing to cache.
+        }
+        List<Path> jars = new ArrayList<>(List.of(cliJar));
+        try (DirectoryStream<Path> lib = Files.newDirectoryStream(cliJar.resolveSibling("lib"), "berth-*.jar")) {
+            lib.forEach(jars::add);
+        }
+        ClassLoader loader = Main.class.getClassLoader();
+        int loaded = 0;
+        for (Path jar : jars) {
+            try (JarFile classes = new JarFile(jar.toFile())) {
+                for (JarEntry entry : Collections.list(classes.entries())) {
+                    String name = entry.getName();
+                    if (!name.endsWith(".class") || name.contains("-") || name.startsWith("META-INF/")) {
+                        continue; // module-info, package-info, other Java versions' classes
+                    }
+                    try {
+                        Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'), false, loader);
+                        loaded++;
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        // A class for a library berth does not ship: it is simply not cached.
+                    }
+                }
+            }
+        }
+        return loaded;
     }
 }

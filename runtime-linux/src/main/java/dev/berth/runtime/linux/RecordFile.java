@@ -3,7 +3,6 @@ package dev.berth.runtime.linux;
 import dev.berth.spi.RuntimeFailureException;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,16 +24,38 @@ final class RecordFile {
     }
 
     static void write(Path file, Map<String, String> values) throws RuntimeFailureException {
-        Properties properties = new Properties();
-        properties.putAll(values);
-        StringWriter text = new StringWriter();
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(values).forEach((key, value) -> {
+            escape(key, text);
+            text.append('=');
+            escape(value, text);
+            text.append('\n');
+        });
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            properties.store(text, null);
-            Files.writeString(temporary, text.toString(), StandardCharsets.UTF_8);
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new RuntimeFailureException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Appends {@code text} as {@link Properties#load(java.io.Reader)} reads it back. Not {@link Properties#store}:
+     * its date comment loads the time-zone database on every container start.
+     */
+    private static void escape(String text, StringBuilder out) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\f' -> out.append("\\f");
+                case ' ', '=', ':', '#', '!' -> out.append('\\').append(c);
+                default -> out.append(c);
+            }
         }
     }
 
