@@ -546,8 +546,10 @@ public final class ContainerEngine {
             return List.of();
         }
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c",
-                // Skips the call back into berth while the attached client that started the container lives.
-                "if [ -f \"$1\" ] && kill -0 \"$(cat \"$1\")\" 2>/dev/null; then exit 0; fi; shift; exec \"$@\"",
+                // Skips the call back into berth while the attached client that started the container lives
+                // (with the shell's builtins only: this runs after every such container).
+                "if [ -f \"$1\" ] && { read -r client < \"$1\"; kill -0 \"$client\"; } 2>/dev/null; then exit 0; fi; "
+                        + "shift; exec \"$@\"",
                 "sh", directory.resolve(CLIENT_MARKER).toString()));
         command.addAll(exitCommand.forContainer(container.id()));
         return command;
