@@ -22,6 +22,8 @@ ln -sfn "$lib/berth" "$prefix/bin/berth"
 
 completions=${BASH_COMPLETION_DIR:-$prefix/share/bash-completion/completions}
 mkdir -p "$completions"
-"$lib/berth" completion bash > "$completions/berth"
+# Also makes the start-up cache (AOT cache or CDS archive) now, at install time, rather than in the background
+# of the first command.
+BERTH_STARTUP_CACHE=now "$lib/berth" completion bash > "$completions/berth"
 
 echo "berth installed: $prefix/bin/berth (completion: $completions/berth)"
