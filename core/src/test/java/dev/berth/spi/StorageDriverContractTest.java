@@ -71,8 +71,7 @@ public abstract class StorageDriverContractTest {
         Support support = factory().isSupported(home, context);
         assertTrue(support.supported(), support.reason());
         driver = factory().create(home, options(), context);
-        store = LayerStore.open(driver, factory().name(), temp.resolve("data"), temp.resolve("exec"), new Mounter(),
-                notices::add);
+        reopen();
     }
 
     @AfterEach
@@ -274,6 +273,28 @@ public abstract class StorageDriverContractTest {
         assertFalse(driver.exists(child.cacheId()));
         assertFalse(driver.exists(one.cacheId()));
         assertTrue(store.layers().isEmpty());
+    }
+
+    @Test
+    void keepsALayerReleasedWhileMountedUntilAnOpenAfterItsUnmount() throws Exception {
+        ImageLayer layer = register(new TarBuilder().file("kept", "k").bytes(), Optional.empty(), "image:one");
+        Path mounted = store.mount(layer);
+        store.release(layer.chainId(), "image:one");
+        assertEquals("k", Files.readString(mounted.resolve("kept")), "a mounted layer stays while it is read");
+        assertEquals(Set.of(), store.get(layer.chainId()).orElseThrow().owners());
+        reopen();
+        assertTrue(store.get(layer.chainId()).isPresent(), "still mounted: an open keeps it");
+        store.unmount(layer);
+        reopen();
+        assertTrue(store.get(layer.chainId()).isEmpty(), "the next open after the unmount removes it");
+        assertFalse(driver.exists(layer.cacheId()));
+        reopen();
+        assertTrue(store.layers().isEmpty());
+    }
+
+    private void reopen() throws Exception {
+        store = LayerStore.open(driver, factory().name(), temp.resolve("data"), temp.resolve("exec"), new Mounter(),
+                notices::add);
     }
 
     @Test

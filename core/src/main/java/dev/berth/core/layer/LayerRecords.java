@@ -28,6 +28,8 @@ final class LayerRecords {
     static final String JSON = ".json";
     static final String SPLIT = ".tar-split.gz";
     static final String REMOVING = ".removing";
+    /** Beside the record of a layer that lost its last owner while mounted, which a later open removes. */
+    static final String OWNERLESS = ".ownerless";
 
     final Path images;
     final Path containers;
@@ -49,6 +51,10 @@ final class LayerRecords {
 
     Path imageFile(Digest chainId) {
         return images.resolve(chainId.hex() + JSON);
+    }
+
+    Path ownerlessMarker(Digest chainId) {
+        return images.resolve(chainId.hex() + OWNERLESS);
     }
 
     /** The tar split of a committed layer, from which its original archive is rebuilt. */

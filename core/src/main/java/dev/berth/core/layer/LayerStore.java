@@ -26,6 +26,7 @@ import dev.berth.spi.StorageDriver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -539,50 +540,75 @@ public final class LayerStore {
         }
     }
 
-    /** Removes what interrupted operations of processes that are gone left behind. */
+    /**
+     * Removes what interrupted operations of processes that are gone left behind. Every berth command opens
+     * the store, so this reads one listing of each directory and acts only on what the names show: a record
+     * being removed, a temporary file, a tar split without its record, a pending layer, an ownerless layer.
+     */
     private void repair() throws IOException {
         try (StoreLock.Held held = lock.lock()) {
-            for (LayerRecords.Pending pending : records.pending()) {
-                if (!pending.writer().isAlive()) {
-                    abandon(pending);
+            if (!LayerRecords.list(records.incomplete, "*" + LayerRecords.JSON).isEmpty()) {
+                for (LayerRecords.Pending pending : records.pending()) {
+                    if (!pending.writer().isAlive()) {
+                        abandon(pending);
+                    }
                 }
             }
-            for (Path removing : LayerRecords.list(records.images, "*" + LayerRecords.REMOVING)) {
-                ImageLayer layer = LayerRecords.readImage(Files.readAllBytes(removing));
-                Files.deleteIfExists(records.splitFile(layer.chainId()));
-                driver.remove(layer.cacheId());
-                if (layer.parent().isPresent()) {
-                    replaceOwner(layer.parent().get(), CHILD + layer.chainId().hex(), null);
-                }
-                AtomicFiles.delete(removing);
-            }
-            for (Path removing : LayerRecords.list(records.containers, "*" + LayerRecords.REMOVING)) {
-                WritableLayer layer = LayerRecords.readContainer(Files.readAllBytes(removing));
-                driver.remove(layer.cacheId());
-                if (layer.parent().isPresent()) {
-                    replaceOwner(layer.parent().get(), CONTAINER + layer.containerId(), null);
-                }
-                AtomicFiles.delete(removing);
-            }
-            for (Path dir : List.of(records.images, records.containers, records.incomplete)) {
-                for (Path temp : LayerRecords.list(dir, "*" + AtomicFiles.TEMP_SUFFIX)) {
-                    Files.deleteIfExists(temp);
-                }
-            }
-            for (Path split : LayerRecords.list(records.images, "*" + LayerRecords.SPLIT)) {
-                String hex = split.getFileName().toString().replace(LayerRecords.SPLIT, "");
-                if (!Files.exists(records.images.resolve(hex + LayerRecords.JSON))) {
+            Set<String> imageFiles = names(records.images);
+            for (String name : imageFiles) {
+                if (name.endsWith(LayerRecords.REMOVING)) {
+                    ImageLayer layer = LayerRecords.readImage(Files.readAllBytes(records.images.resolve(name)));
+                    Files.deleteIfExists(records.splitFile(layer.chainId()));
+                    driver.remove(layer.cacheId());
+                    if (layer.parent().isPresent()) {
+                        replaceOwner(layer.parent().get(), CHILD + layer.chainId().hex(), null);
+                    }
+                    AtomicFiles.delete(records.images.resolve(name));
+                } else if (name.endsWith(AtomicFiles.TEMP_SUFFIX)) {
+                    Files.deleteIfExists(records.images.resolve(name));
+                } else if (name.endsWith(LayerRecords.SPLIT)
+                        && !imageFiles.contains(name.replace(LayerRecords.SPLIT, LayerRecords.JSON))) {
                     // A crash between the split's rename and the record's write.
-                    Files.delete(split);
+                    Files.deleteIfExists(records.images.resolve(name));
                 }
             }
-            for (ImageLayer orphan : records.images()) {
-                if (orphan.owners().isEmpty()) {
-                    replaceOwner(orphan.chainId(), "", null);
+            for (String name : names(records.containers)) {
+                if (name.endsWith(LayerRecords.REMOVING)) {
+                    WritableLayer layer = LayerRecords.readContainer(Files.readAllBytes(records.containers.resolve(name)));
+                    driver.remove(layer.cacheId());
+                    if (layer.parent().isPresent()) {
+                        replaceOwner(layer.parent().get(), CONTAINER + layer.containerId(), null);
+                    }
+                    AtomicFiles.delete(records.containers.resolve(name));
+                } else if (name.endsWith(AtomicFiles.TEMP_SUFFIX)) {
+                    Files.deleteIfExists(records.containers.resolve(name));
+                }
+            }
+            for (Path temp : LayerRecords.list(records.incomplete, "*" + AtomicFiles.TEMP_SUFFIX)) {
+                Files.deleteIfExists(temp);
+            }
+            for (String name : imageFiles) {
+                if (name.endsWith(LayerRecords.OWNERLESS)) {
+                    // Kept while a berth process had it mounted: removed now unless that process still does.
+                    Digest chainId = new Digest(name.substring(0, name.length() - LayerRecords.OWNERLESS.length()));
+                    Optional<ImageLayer> layer = records.image(chainId);
+                    if (layer.isPresent() && layer.get().owners().isEmpty()) {
+                        replaceOwner(chainId, "", null);
+                    } else {
+                        Files.deleteIfExists(records.ownerlessMarker(chainId));
+                    }
                 }
             }
             driver.cleanup();
         }
+    }
+
+    private static Set<String> names(Path directory) throws IOException {
+        Set<String> names = new HashSet<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            entries.forEach(entry -> names.add(entry.getFileName().toString()));
+        }
+        return names;
     }
 
     private ImageLayer addOwner(Digest chainId, String owner) throws BerthException {
@@ -602,6 +628,9 @@ public final class LayerStore {
         owners.add(owner);
         ImageLayer updated = layer.withOwners(owners);
         records.write(updated);
+        if (layer.owners().isEmpty()) {
+            Files.deleteIfExists(records.ownerlessMarker(layer.chainId()));
+        }
         return updated;
     }
 
@@ -612,6 +641,7 @@ public final class LayerStore {
     private void replaceOwner(Digest chainId, String owner, String replacement) throws IOException {
         Optional<ImageLayer> found = records.image(chainId);
         if (found.isEmpty()) {
+            Files.deleteIfExists(records.ownerlessMarker(chainId));
             return;
         }
         ImageLayer layer = found.get();
@@ -625,12 +655,15 @@ public final class LayerStore {
             return;
         }
         if (mounts.isMounted(layer.cacheId())) {
-            // A berth process reads it right now: keep it, owned by no one, for the next store open to remove.
+            // A berth process reads it right now: keep it, owned by no one and marked so, for a later store
+            // open to remove.
             records.write(layer.withOwners(Set.of()));
+            AtomicFiles.write(records.ownerlessMarker(chainId), new byte[0]);
             return;
         }
         Path removing = records.images.resolve(chainId.hex() + LayerRecords.REMOVING);
         AtomicFiles.rename(records.imageFile(chainId), removing);
+        Files.deleteIfExists(records.ownerlessMarker(chainId));
         Files.deleteIfExists(records.splitFile(chainId));
         driver.remove(layer.cacheId());
         if (layer.parent().isPresent()) {
