@@ -63,7 +63,7 @@ public final class ContainerEngine {
         this.specs = specs;
         this.exitCommand = exitCommand;
         this.driver = driver;
-        this.initLayers = new InitLayers(layers);
+        this.initLayers = new InitLayers(layers, images);
     }
 
     /** {@code create}: the image's config merged with the request as Docker merges them, and a writable layer. */

@@ -5,6 +5,7 @@ import dev.berth.core.EngineFailureException;
 import dev.berth.core.archive.TarEntry;
 import dev.berth.core.archive.TarWriter;
 import dev.berth.core.image.Image;
+import dev.berth.core.image.ImageStore;
 import dev.berth.core.layer.ImageLayer;
 import dev.berth.core.layer.LayerStore;
 import dev.berth.core.model.Digest;
@@ -36,26 +37,41 @@ final class InitLayers {
             Map.entry("etc/resolv.conf", TarEntry.FILE));
 
     private final LayerStore layers;
+    private final ImageStore images;
 
-    InitLayers(LayerStore layers) {
+    InitLayers(LayerStore layers, ImageStore images) {
         this.layers = layers;
+        this.images = images;
     }
 
-    /** The parent of a new container's writable layer: the image's init layer, made if needed. */
+    /**
+     * The parent of a new container's writable layer: the image's init layer, made if needed. Which stubs
+     * the image lacks is found once, by mounting it; the image store then remembers the answer.
+     */
     Optional<Digest> parentFor(Image image) throws BerthException {
+        String owner = Image.layerOwner(image.id());
+        Optional<Digest> known = images.initLayer(image.id());
+        if (known.isPresent() && layers.get(known.get()).isPresent()) {
+            layers.acquire(known.get(), owner);
+            return known;
+        }
         Optional<Digest> top = image.config().topLayer();
         byte[] tar = initTar(top);
-        if (tar.length == 0) {
-            return top;
+        Optional<Digest> parent = top;
+        if (tar.length > 0) {
+            Digest diffId = Digest.of(tar);
+            Digest chain = Digest.chain(top, diffId);
+            if (layers.get(chain).isEmpty()) {
+                layers.register(new ByteArrayInputStream(tar), top, Optional.of(diffId), owner);
+            } else {
+                layers.acquire(chain, owner);
+            }
+            parent = Optional.of(chain);
         }
-        Digest diffId = Digest.of(tar);
-        Digest chain = Digest.chain(top, diffId);
-        if (layers.get(chain).isEmpty()) {
-            layers.register(new ByteArrayInputStream(tar), top, Optional.of(diffId), Image.layerOwner(image.id()));
-        } else {
-            layers.acquire(chain, Image.layerOwner(image.id()));
+        if (parent.isPresent()) {
+            images.recordInitLayer(image.id(), parent.get());
         }
-        return Optional.of(chain);
+        return parent;
     }
 
     /** The stubs the image lacks, as a tar with fixed times and owners; empty when it lacks none. */

@@ -47,6 +47,9 @@ public final class ImageStore {
     private static final String BUILDING = "building:";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The meta field of {@link #initLayer}. */
+    private static final String INIT_LAYER = "init-layer";
+
     private final Path content;
     private final Path meta;
     private final Path incomplete;
@@ -117,6 +120,9 @@ public final class ImageStore {
                 node.put("stored", Timestamps.format(Instant.now()));
                 if (existing != null && existing.has("lastTagTime")) {
                     node.set("lastTagTime", existing.get("lastTagTime"));
+                }
+                if (existing != null && existing.has(INIT_LAYER)) {
+                    node.set(INIT_LAYER, existing.get(INIT_LAYER));
                 }
                 AtomicFiles.write(metaFile(id), Json.bytes(node));
                 // Only this image's layers: others registered under the same addition wait for their commit.
@@ -248,6 +254,33 @@ public final class ImageStore {
             AtomicFiles.write(metaFile(id), Json.bytes(node));
         } catch (IOException e) {
             throw new EngineFailureException("cannot tag image " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The layer that the writable layers of the image's containers go on (its init layer, or its top layer
+     * when it needs none), once {@link #recordInitLayer} noted it.
+     */
+    public Optional<Digest> initLayer(Digest id) throws BerthException {
+        try {
+            JsonNode node = readMeta(id);
+            return node == null || !node.has(INIT_LAYER) ? Optional.empty()
+                    : Optional.of(Digest.parse(node.get(INIT_LAYER).asText()));
+        } catch (IOException e) {
+            throw new EngineFailureException("cannot read image " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Notes {@link #initLayer}, so that later containers find it without looking into the image. */
+    public void recordInitLayer(Digest id, Digest chainId) throws BerthException {
+        try (StoreLock.Held held = lock.lock()) {
+            JsonNode node = readMeta(id);
+            if (node != null) { // Removed meanwhile: nothing to note.
+                ((ObjectNode) node).put(INIT_LAYER, chainId.toString());
+                AtomicFiles.write(metaFile(id), Json.bytes(node));
+            }
+        } catch (IOException e) {
+            throw new EngineFailureException("cannot update image " + id + ": " + e.getMessage(), e);
         }
     }
 
