@@ -21,6 +21,7 @@ import jakarta.inject.Provider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,7 @@ public final class PsCommand implements Callable<Integer> {
     private final Provider<ContainerEngine> engine;
     private final Provider<ImageStore> images;
     private final Provider<LayerStore> layers;
+    private final Map<String, Optional<Image>> namedImages = new HashMap<>();
 
     @Inject
     PsCommand(Streams streams, Provider<ContainerEngine> engine, Provider<ImageStore> images,
@@ -132,7 +134,12 @@ public final class PsCommand implements Callable<Integer> {
 
     /** The image as the user named it, or its short ID when that name now means another image (Docker). */
     private String imageName(Container c) throws BerthException {
-        Optional<Image> named = images.get().find(c.config().image());
+        // Many containers share an image name: each is looked up once per listing.
+        Optional<Image> named = namedImages.get(c.config().image());
+        if (named == null) {
+            named = images.get().find(c.config().image());
+            namedImages.put(c.config().image(), named);
+        }
         if (named.isPresent() && named.get().id().equals(c.image())) {
             return c.config().image();
         }
