@@ -576,6 +576,8 @@ int monitor_main(const struct spec *spec, int exec_mode) {
     m.out_fd = m.err_fd = m.in_fd = -1;
     m.hold_output = spec_has(spec, "hold-output");
     prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+    /* Started from a descriptor (/proc/self/fd/N), it would otherwise be named "N" in ps and top. */
+    prctl(PR_SET_NAME, "berth-monitor", 0, 0, 0);
     signal(SIGPIPE, SIG_IGN);
     sigset_t chld;
     sigemptyset(&chld);
