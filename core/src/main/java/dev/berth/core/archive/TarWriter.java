@@ -1,5 +1,6 @@
 package dev.berth.core.archive;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -24,8 +25,10 @@ public final class TarWriter implements Closeable {
     private final byte[] zeros = new byte[BLOCK];
     private boolean finished;
 
+    /** Writes to {@code out} through a buffer of its own, which {@link #finish} flushes. */
     public TarWriter(OutputStream out) {
-        this.out = out;
+        // Headers and padding are 512-byte writes: unbuffered, an archive of small files is mostly system calls.
+        this.out = new BufferedOutputStream(out, 1 << 16);
     }
 
     /** Writes an entry; a regular file's {@code size} bytes are read from {@code content}. */

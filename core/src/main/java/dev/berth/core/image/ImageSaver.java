@@ -11,6 +11,7 @@ import dev.berth.core.layer.LayerStore;
 import dev.berth.core.model.Digest;
 import dev.berth.core.model.Json;
 import java.io.FilterOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Date;
@@ -41,7 +42,9 @@ public final class ImageSaver {
 
     public void save(List<SaveRequest> requests, OutputStream out, Progress progress) throws BerthException {
         try {
-            TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosing(out), 10240);
+            // The layers are rebuilt a tar header and a file at a time: written in large pieces, not in 512 bytes.
+            BufferedOutputStream buffered = new BufferedOutputStream(new NonClosing(out), 1 << 17);
+            TarArchiveOutputStream tar = new TarArchiveOutputStream(buffered, 10240);
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             directory(tar, "blobs/");
@@ -112,6 +115,7 @@ public final class ImageSaver {
             small(tar, "repositories", Json.bytes(repos));
             tar.finish();
             tar.flush();
+            buffered.flush();
         } catch (IOException e) {
             throw new EngineFailureException("cannot write the archive: " + e.getMessage(), e);
         }

@@ -23,6 +23,7 @@ import dev.berth.core.model.Digest;
 import dev.berth.spi.LayerFiles;
 import dev.berth.spi.MountSpec;
 import dev.berth.spi.StorageDriver;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -388,8 +389,11 @@ public final class LayerStore {
         MessageDigest sha256 = Digest.sha256();
         try (InputStream split = new GZIPInputStream(Files.newInputStream(records.splitFile(layer.chainId())),
                 1 << 16)) {
-            // The stream passes through a digest on its way out, so the rebuilt bytes are verified as sent.
-            TarSplit.assemble(split, (name, size) -> openContent(root, name), new DigestOutputStream(out, sha256));
+            // The stream passes through a digest on its way out, so the rebuilt bytes are verified as sent; it is
+            // rebuilt a 512-byte header at a time, so both see it in large pieces.
+            BufferedOutputStream buffered = new BufferedOutputStream(new DigestOutputStream(out, sha256), 1 << 16);
+            TarSplit.assemble(split, (name, size) -> openContent(root, name), buffered);
+            buffered.flush();
         } catch (IOException e) {
             throw new EngineFailureException("cannot rebuild the archive of layer " + layer.diffId() + ": "
                     + e.getMessage(), e);
