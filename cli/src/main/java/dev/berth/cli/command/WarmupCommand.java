@@ -1,5 +1,6 @@
 package dev.berth.cli.command;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.berth.cli.Environment;
 import dev.berth.cli.Main;
 import dev.berth.cli.Streams;
@@ -17,12 +18,17 @@ import dev.berth.core.image.ImageConfig;
 import dev.berth.core.image.ImageReference;
 import dev.berth.core.model.Digest;
 import dev.berth.core.model.Json;
+import dev.berth.core.registry.Credentials;
+import dev.berth.core.registry.Registries;
 import dev.berth.spi.MountSpec;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -40,8 +46,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code berth internal-warmup}: walks the code that berth's commands start with (the command tree and its
- * help, configuration, JSON, references, digests, tables and templates, runtime specs, JNA) without touching
- * any store, so that the launcher can record what a JVM loads and links into a class-data archive (JDK 17) or
+ * help, configuration, JSON, references, digests, tables and templates, runtime specs, JNA, the JDK's HTTP
+ * client against a server of its own on the loopback) without touching any store, so that the launcher can record what a JVM loads and links into a class-data archive (JDK 17) or
  * an AOT cache (JDK 25), which later runs map instead of loading class by class. Not for people.
  */
 @Command(name = "internal-warmup", hidden = true, description = "Exercise berth's start-up path for the start-up cache")
@@ -49,11 +55,13 @@ public final class WarmupCommand implements Callable<Integer> {
 
     private final Streams streams;
     private final Environment environment;
+    private final Provider<Registries> registries;
 
     @Inject
-    WarmupCommand(Streams streams, Environment environment) {
+    WarmupCommand(Streams streams, Environment environment, Provider<Registries> registries) {
         this.streams = streams;
         this.environment = environment;
+        this.registries = registries;
     }
 
     @Override
@@ -89,8 +97,40 @@ public final class WarmupCommand implements Callable<Integer> {
         sink.append(HostInfo.read().kernelVersion());
         sink.append(new FileSystemProbe().magic(Path.of("/")));
         sink.append(loadBerthClasses());
+        sink.append(pingLoopbackRegistry(registries.get()));
         streams.out().println("warm: " + sink.length());
         return 0;
+    }
+
+    /**
+     * A registry ping through berth's registry client to a server on the loopback that answers every request
+     * with {@code {}}: the JDK's HTTP client is a thousand classes that a pull or push would otherwise load
+     * one by one. Failing here only leaves them out of the cache.
+     */
+    private static boolean pingLoopbackRegistry(Registries registries) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            return false;
+        }
+        server.createContext("/", exchange -> {
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            registries.verify("127.0.0.1:" + server.getAddress().getPort(), new Credentials("warm", "up"));
+            return true;
+        } catch (BerthException | RuntimeException e) {
+            return false;
+        } finally {
+            server.stop(0);
+        }
     }
 
     /**
