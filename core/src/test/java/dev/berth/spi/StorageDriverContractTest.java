@@ -292,6 +292,27 @@ public abstract class StorageDriverContractTest {
         assertTrue(store.layers().isEmpty());
     }
 
+    @Test
+    void aWriterKilledRightAfterCommittingLeavesItsLayersWhole() throws Exception {
+        ImageLayer image = register(new TarBuilder().file("base", "b").bytes(), Optional.empty(), "image:one");
+        WritableLayer container = store.createWritable("c1", Optional.of(image.chainId()));
+        // What a kill between writing a layer's record and deleting its pending record leaves.
+        Path incomplete = temp.resolve("data/layers/" + factory().name() + "/incomplete");
+        String dead = "2147483647 1";
+        Files.writeString(incomplete.resolve(image.cacheId() + ".json"), "{\"cache-id\":\"" + image.cacheId()
+                + "\",\"writer\":\"" + dead + "\",\"holder\":\"image:one\"}");
+        Files.writeString(incomplete.resolve(container.cacheId() + ".json"), "{\"cache-id\":\"" + container.cacheId()
+                + "\",\"parent\":\"" + image.chainId() + "\",\"writer\":\"" + dead + "\",\"holder\":\"container:c1\"}");
+        reopen();
+        assertTrue(driver.exists(image.cacheId()), "the committed image layer keeps its files");
+        assertTrue(driver.exists(container.cacheId()), "the committed writable layer keeps its files");
+        assertEquals(Set.of("image:one", "container:c1"), store.get(image.chainId()).orElseThrow().owners());
+        assertTrue(store.writable("c1").isPresent());
+        try (var left = Files.list(incomplete)) {
+            assertEquals(List.of(), left.toList(), "the pending records are settled");
+        }
+    }
+
     private void reopen() throws Exception {
         store = LayerStore.open(driver, factory().name(), temp.resolve("data"), temp.resolve("exec"), new Mounter(),
                 notices::add);

@@ -553,7 +553,7 @@ public final class LayerStore {
         try (StoreLock.Held held = lock.lock()) {
             if (!LayerRecords.list(records.incomplete, "*" + LayerRecords.JSON).isEmpty()) {
                 for (LayerRecords.Pending pending : records.pending()) {
-                    if (!pending.writer().isAlive()) {
+                    if (!pending.writer().isAlive() && !finishCommitted(pending)) {
                         abandon(pending);
                     }
                 }
@@ -605,6 +605,36 @@ public final class LayerStore {
             }
             driver.cleanup();
         }
+    }
+
+    /**
+     * Finishes what a writer killed after committing its layer left undone: its record is written (with the
+     * pending layer's cache ID), so only the parent's hold and the pending record remain to settle. Abandoning
+     * such a pending layer would delete the files of a layer the store lists. Returns whether it was committed.
+     */
+    private boolean finishCommitted(LayerRecords.Pending pending) throws IOException {
+        String replacement = null;
+        if (pending.holder().startsWith(CONTAINER)) {
+            Optional<WritableLayer> layer = records.container(pending.holder().substring(CONTAINER.length()));
+            if (layer.isPresent() && layer.get().cacheId().equals(pending.cacheId())) {
+                replacement = pending.holder();
+            }
+        } else {
+            for (ImageLayer layer : records.images()) {
+                if (layer.cacheId().equals(pending.cacheId())) {
+                    replacement = CHILD + layer.chainId().hex();
+                }
+            }
+        }
+        if (replacement == null) {
+            return false;
+        }
+        if (pending.parent().isPresent() && records.image(pending.parent().get())
+                .filter(parent -> parent.owners().contains(PENDING + pending.cacheId())).isPresent()) {
+            replaceOwner(pending.parent().get(), PENDING + pending.cacheId(), replacement);
+        }
+        records.delete(pending);
+        return true;
     }
 
     private static Set<String> names(Path directory) throws IOException {
