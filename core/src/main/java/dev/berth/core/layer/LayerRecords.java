@@ -139,7 +139,9 @@ final class LayerRecords {
 
     void delete(Pending pending) throws IOException {
         Files.deleteIfExists(splitFile(pending));
-        AtomicFiles.delete(incomplete.resolve(pending.cacheId() + JSON));
+        // Not made durable: a pending record that a crash brings back names a layer whose record exists, or none;
+        // the next open tells which (LayerStore.finishCommitted) and settles it either way.
+        Files.deleteIfExists(incomplete.resolve(pending.cacheId() + JSON));
     }
 
     List<Pending> pending() throws IOException {
