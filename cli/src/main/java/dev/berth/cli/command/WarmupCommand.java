@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,6 +43,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
 
 /**
@@ -125,8 +127,9 @@ public final class WarmupCommand implements Callable<Integer> {
         server.start();
         try {
             registries.verify("127.0.0.1:" + server.getAddress().getPort(), new Credentials("warm", "up"));
+            SSLContext.getDefault(); // What an HTTPS registry adds: the system's trust store, read.
             return true;
-        } catch (BerthException | RuntimeException e) {
+        } catch (BerthException | GeneralSecurityException | RuntimeException e) {
             return false;
         } finally {
             server.stop(0);

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -46,7 +45,7 @@ final class RegistryHttp {
 
     private final RegistryEndpoint endpoint;
     private final Optional<Credentials> credentials;
-    private final HttpClient client;
+    private final HttpClients clients;
     private final RetryPolicy retry;
     private final String userAgent;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
@@ -70,11 +69,11 @@ final class RegistryHttp {
     private record Token(String value, Instant renewAt) {
     }
 
-    RegistryHttp(RegistryEndpoint endpoint, Optional<Credentials> credentials, HttpClient client, RetryPolicy retry,
+    RegistryHttp(RegistryEndpoint endpoint, Optional<Credentials> credentials, HttpClients clients, RetryPolicy retry,
                  String userAgent) {
         this.endpoint = endpoint;
         this.credentials = credentials;
-        this.client = client;
+        this.clients = clients;
         this.retry = retry;
         this.userAgent = userAgent;
     }
@@ -269,7 +268,7 @@ final class RegistryHttp {
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException,
             EngineFailureException {
         try {
-            return client.send(request, handler);
+            return clients.forUri(request.uri()).send(request, handler);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineFailureException("interrupted while talking to " + endpoint.domain(), e);
