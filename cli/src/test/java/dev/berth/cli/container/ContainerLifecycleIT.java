@@ -256,4 +256,26 @@ class ContainerLifecycleIT {
         assertEquals(List.of("bb:1"), ok("images", "--format", "{{.Repository}}:{{.Tag}}").out().lines().toList(),
                 "the image of the running container stays");
     }
+
+    @Test
+    void aSecondContainerOfAnImageNeedsNoLookIntoTheImage() throws Exception {
+        ok("create", "--name", "first", "bb:1", "true");
+        // bb:1 has one layer, whose chain ID is its diff ID; its files are moved out of the driver's reach.
+        String layer = ok("image", "inspect", "--format", "{{index .RootFS.Layers 0}}", "bb:1").out().strip();
+        String cacheId = dev.berth.core.model.Json.read(Files.readAllBytes(berth.dataRoot()
+                .resolve("layers/" + driver() + "/sha256/" + layer.substring("sha256:".length()) + ".json")))
+                .get("cache-id").asText();
+        Path files;
+        try (var found = Files.walk(berth.dataRoot().resolve("storage/" + driver()), 2)) {
+            files = found.filter(p -> p.getFileName().toString().equals(cacheId)).findFirst().orElseThrow();
+        }
+        Path away = files.resolveSibling(cacheId + ".away");
+        Files.move(files, away);
+        try {
+            CliRun second = berth.run("create", "--name", "second", "bb:1", "true");
+            assertEquals(0, second.code(), "the init layer noted at the first create is reused\n" + second);
+        } finally {
+            Files.move(away, files);
+        }
+    }
 }
