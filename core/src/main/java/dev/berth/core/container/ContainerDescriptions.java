@@ -28,20 +28,10 @@ public final class ContainerDescriptions {
         node.put("Id", c.id().hex());
         node.put("Created", Timestamps.format(c.created()));
         node.put("Path", c.path());
-        strings(node.putArray("Args"), c.args());
-        ContainerStatus s = c.state();
+        ContainerRecords.strings(node.putArray("Args"), c.args());
         ObjectNode state = node.putObject("State");
-        state.put("Status", s.name());
-        state.put("Running", s.running());
-        state.put("Paused", s.paused());
-        state.put("Restarting", s.restarting());
-        state.put("OOMKilled", s.oomKilled());
-        state.put("Dead", s.dead());
-        state.put("Pid", s.pid());
-        state.put("ExitCode", s.exitCode());
-        state.put("Error", s.error());
-        state.put("StartedAt", Timestamps.formatOrZero(s.startedAt()));
-        state.put("FinishedAt", Timestamps.formatOrZero(s.finishedAt()));
+        state.put("Status", c.state().name());
+        ContainerRecords.putState(state, c.state());
         node.put("Image", c.image().toString());
         node.put("ResolvConfPath", dir.resolve("resolv.conf").toString());
         node.put("HostnamePath", dir.resolve("hostname").toString());
@@ -115,7 +105,7 @@ public final class ContainerDescriptions {
         config.put("Tty", k.tty());
         config.put("OpenStdin", k.openStdin());
         config.put("StdinOnce", k.openStdin());
-        strings(config.putArray("Env"), k.env());
+        ContainerRecords.strings(config.putArray("Env"), k.env());
         stringsOrNull(config, "Cmd", k.cmd());
         config.put("Image", k.image());
         config.putNull("Volumes");
@@ -137,15 +127,11 @@ public final class ContainerDescriptions {
         return node;
     }
 
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
-    }
-
     private static void stringsOrNull(ObjectNode node, String field, List<String> values) {
         if (values.isEmpty()) {
             node.putNull(field);
         } else {
-            strings(node.putArray(field), values);
+            ContainerRecords.strings(node.putArray(field), values);
         }
     }
 }

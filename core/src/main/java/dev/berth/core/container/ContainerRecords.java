@@ -31,18 +31,8 @@ final class ContainerRecords {
         node.put("Path", c.path());
         strings(node.putArray("Args"), c.args());
         ObjectNode state = node.putObject("State");
-        ContainerStatus s = c.state();
-        state.put("Running", s.running());
-        state.put("Paused", s.paused());
-        state.put("Restarting", s.restarting());
-        state.put("OOMKilled", s.oomKilled());
-        state.put("RemovalInProgress", s.removalInProgress());
-        state.put("Dead", s.dead());
-        state.put("Pid", s.pid());
-        state.put("ExitCode", s.exitCode());
-        state.put("Error", s.error());
-        state.put("StartedAt", Timestamps.formatOrZero(s.startedAt()));
-        state.put("FinishedAt", Timestamps.formatOrZero(s.finishedAt()));
+        putState(state, c.state());
+        state.put("RemovalInProgress", c.state().removalInProgress());
         node.put("Image", c.image().toString());
         node.put("Name", c.name().value());
         node.put("RestartCount", c.restartCount());
@@ -133,7 +123,21 @@ final class ContainerRecords {
                 node.path("HasBeenManuallyStopped").asBoolean());
     }
 
-    private static void strings(ArrayNode array, List<String> values) {
+    /** The fields of Docker's {@code State} that the record and {@code inspect} share, in Docker's order. */
+    static void putState(ObjectNode state, ContainerStatus s) {
+        state.put("Running", s.running());
+        state.put("Paused", s.paused());
+        state.put("Restarting", s.restarting());
+        state.put("OOMKilled", s.oomKilled());
+        state.put("Dead", s.dead());
+        state.put("Pid", s.pid());
+        state.put("ExitCode", s.exitCode());
+        state.put("Error", s.error());
+        state.put("StartedAt", Timestamps.formatOrZero(s.startedAt()));
+        state.put("FinishedAt", Timestamps.formatOrZero(s.finishedAt()));
+    }
+
+    static void strings(ArrayNode array, List<String> values) {
         values.forEach(array::add);
     }
 

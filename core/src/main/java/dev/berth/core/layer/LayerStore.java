@@ -551,11 +551,9 @@ public final class LayerStore {
      */
     private void repair() throws IOException {
         try (StoreLock.Held held = lock.lock()) {
-            if (!LayerRecords.list(records.incomplete, "*" + LayerRecords.JSON).isEmpty()) {
-                for (LayerRecords.Pending pending : records.pending()) {
-                    if (!pending.writer().isAlive() && !finishCommitted(pending)) {
-                        abandon(pending);
-                    }
+            for (LayerRecords.Pending pending : records.pending()) {
+                if (!pending.writer().isAlive() && !finishCommitted(pending)) {
+                    abandon(pending);
                 }
             }
             Set<String> imageFiles = names(records.images);

@@ -4,7 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
@@ -19,31 +20,13 @@ final class HttpClients {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
-    private volatile HttpClient plain;
-    private volatile HttpClient tls;
+    /** By whether the scheme is HTTPS. */
+    private final Map<Boolean, HttpClient> clients = new ConcurrentHashMap<>(2);
 
     /** The client for requests to {@code uri}. */
     HttpClient forUri(URI uri) {
-        if ("https".equalsIgnoreCase(uri.getScheme())) {
-            HttpClient current = tls;
-            return current != null ? current : tls(() -> builder().build());
-        }
-        HttpClient current = plain;
-        return current != null ? current : plain(() -> builder().sslContext(trustingNothing()).build());
-    }
-
-    private synchronized HttpClient tls(Supplier<HttpClient> make) {
-        if (tls == null) {
-            tls = make.get();
-        }
-        return tls;
-    }
-
-    private synchronized HttpClient plain(Supplier<HttpClient> make) {
-        if (plain == null) {
-            plain = make.get();
-        }
-        return plain;
+        return clients.computeIfAbsent("https".equalsIgnoreCase(uri.getScheme()),
+                https -> https ? builder().build() : builder().sslContext(trustingNothing()).build());
     }
 
     private static HttpClient.Builder builder() {

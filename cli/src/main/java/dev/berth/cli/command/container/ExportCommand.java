@@ -1,19 +1,14 @@
 package dev.berth.cli.command.container;
 
+import dev.berth.cli.ArchiveOutput;
 import dev.berth.cli.Streams;
 import dev.berth.core.BerthException;
-import dev.berth.core.EngineFailureException;
-import dev.berth.core.InvalidInputException;
 import dev.berth.core.container.Container;
 import dev.berth.core.container.ContainerEngine;
 import dev.berth.core.container.ContainerFiles;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,27 +38,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws BerthException {
         Container container = engine.get().resolve(name);
-        if (output == null) {
-            if (streams.outIsTerminal()) {
-                throw new InvalidInputException("cowardly refusing to save to a terminal. Use the -o flag or redirect");
-            }
-            files.get().export(container, streams.out());
-            streams.out().flush();
-            return 0;
-        }
-        Path target = output.toAbsolutePath();
-        try {
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                files.get().export(container, out);
-            } catch (BerthException | IOException | RuntimeException e) {
-                Files.deleteIfExists(temp);
-                throw e;
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new EngineFailureException("cannot write " + output + ": " + e.getMessage(), e);
-        }
+        ArchiveOutput.write(output, streams, out -> files.get().export(container, out));
         return 0;
     }
 }

@@ -1,9 +1,9 @@
 package dev.berth.cli.command.image;
 
+import dev.berth.cli.ArchiveOutput;
 import dev.berth.cli.ProgressBars;
 import dev.berth.cli.Streams;
 import dev.berth.core.BerthException;
-import dev.berth.core.EngineFailureException;
 import dev.berth.core.InvalidInputException;
 import dev.berth.core.image.Image;
 import dev.berth.core.image.ImageReference;
@@ -12,11 +12,7 @@ import dev.berth.core.image.ImageStore;
 import dev.berth.core.image.SaveRequest;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,40 +46,13 @@ public final class SaveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BerthException {
-        if (output == null && streams.outIsTerminal()) {
-            throw new InvalidInputException("cowardly refusing to save to a terminal. Use the -o flag or redirect");
-        }
+        ArchiveOutput.checkTarget(output, streams);
         List<SaveRequest> requests = new ArrayList<>();
         for (String name : names) {
             requests.addAll(requests(name));
         }
         var progress = ProgressBars.on(streams.err(), streams.errIsTerminal());
-        if (output == null) {
-            saver.get().save(requests, streams.out(), progress);
-            streams.out().flush();
-            return 0;
-        }
-        // Written beside the target and renamed into place: a failed save never leaves half an archive.
-        Path target = output.toAbsolutePath();
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                saver.get().save(requests, out, progress);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            temp = null;
-        } catch (IOException e) {
-            throw new EngineFailureException("cannot write " + output + ": " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    streams.err().println("WARNING: could not remove " + temp + ": " + e.getMessage());
-                }
-            }
-        }
+        ArchiveOutput.write(output, streams, out -> saver.get().save(requests, out, progress));
         return 0;
     }
 
