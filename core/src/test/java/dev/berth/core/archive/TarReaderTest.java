@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.core.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +35,8 @@ class TarReaderTest {
 
     @Test
     void readsTheDockerSaveFixtureLayers() throws Exception {
-        Path fixture = Path.of(System.getProperty("berth.repository.root", "."), "../shared/fixtures/bb-docker-save.tar")
-                .normalize();
-        if (!Files.exists(fixture)) {
-            fixture = Path.of("../../shared/fixtures/bb-docker-save.tar").toAbsolutePath().normalize();
-        }
         List<String> names = new ArrayList<>();
-        try (var in = Files.newInputStream(fixture)) {
+        try (var in = Files.newInputStream(Fixtures.path("bb-docker-save.tar"))) {
             TarReader outer = new TarReader(in);
             for (Optional<TarEntry> e = outer.next(); e.isPresent(); e = outer.next()) {
                 names.add(e.get().name());
