@@ -10,14 +10,14 @@ import java.util.HexFormat;
 /**
  * Where the runtime keeps a container's (or an exec's) files under its state root. Attach sockets live in a
  * flat directory under short hashed names, as containerd's shim sockets do: a unix socket's path has at most
- * 107 bytes.
+ * 107 bytes for the kernel, and at most 106 for the JDK's client, which berth attaches with.
  *
  * @param directory the directory of the container or exec
  * @param socket    its monitor's attach socket
  */
 record ContainerPaths(Path directory, Path socket) {
 
-    private static final int SOCKET_PATH_LIMIT = 107;
+    private static final int SOCKET_PATH_LIMIT = 106;
 
     static ContainerPaths container(Path stateRoot, String id) throws RuntimeFailureException {
         return new ContainerPaths(stateRoot.resolve("containers").resolve(id), socket(stateRoot, id));

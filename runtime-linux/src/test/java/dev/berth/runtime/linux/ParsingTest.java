@@ -66,6 +66,9 @@ class ParsingTest {
         ContainerPaths paths = ContainerPaths.container(Path.of("/run/berth/runtime/linux"), "a".repeat(64));
         assertEquals(Path.of("/run/berth/runtime/linux/containers/" + "a".repeat(64)), paths.directory());
         assertEquals("/run/berth/runtime/linux/s/".length() + 32, paths.socket().toString().length());
+        // "/s/" and 32 hex digits follow the state root: 106 bytes in all are the most the JDK connects to.
+        assertEquals(106, ContainerPaths.container(Path.of("/" + "x".repeat(70)), "id").socket().toString().length());
+        assertThrows(RuntimeFailureException.class, () -> ContainerPaths.container(Path.of("/" + "x".repeat(71)), "id"));
         RuntimeFailureException e = assertThrows(RuntimeFailureException.class,
                 () -> ContainerPaths.container(Path.of("/" + "x".repeat(80)), "id"));
         assertEquals("the runtime's state directory /" + "x".repeat(80) + " is too long for a unix socket path: "
