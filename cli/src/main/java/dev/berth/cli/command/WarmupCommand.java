@@ -49,8 +49,10 @@ import picocli.CommandLine.Command;
 /**
  * {@code berth internal-warmup}: walks the code that berth's commands start with (the command tree and its
  * help, configuration, JSON, references, digests, tables and templates, runtime specs, JNA, the JDK's HTTP
- * client against a server of its own on the loopback) without touching any store, so that the launcher can record what a JVM loads and links into a class-data archive (JDK 17) or
- * an AOT cache (JDK 25), which later runs map instead of loading class by class. Not for people.
+ * client against a server of its own on the loopback), then rehearses the everyday commands against a
+ * scratch store of its own ({@link Rehearsal}), so that the launcher can record what a JVM loads and links
+ * into a class-data archive (JDK 17) or an AOT cache (JDK 25), which later runs map instead of loading class
+ * by class. Touches no store of the user's. Not for people.
  */
 @Command(name = "internal-warmup", hidden = true, description = "Exercise berth's start-up path for the start-up cache")
 public final class WarmupCommand implements Callable<Integer> {
@@ -99,8 +101,12 @@ public final class WarmupCommand implements Callable<Integer> {
         sink.append(HostInfo.read().kernelVersion());
         sink.append(new FileSystemProbe().magic(Path.of("/")));
         sink.append(loadBerthClasses());
+        List<String> failed = new Rehearsal(environment, Path.of(System.getProperty("java.io.tmpdir"))).perform();
         sink.append(pingLoopbackRegistry(registries.get()));
         streams.out().println("warm: " + sink.length());
+        if (!failed.isEmpty()) {
+            streams.out().println("not rehearsed: " + String.join(", ", failed)); // Why the cache is thinner.
+        }
         return 0;
     }
 
