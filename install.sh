@@ -22,8 +22,9 @@ ln -sfn "$lib/berth" "$prefix/bin/berth"
 
 completions=${BASH_COMPLETION_DIR:-$prefix/share/bash-completion/completions}
 mkdir -p "$completions"
-# Also makes the start-up cache (AOT cache or CDS archive) now, at install time, rather than in the background
-# of the first command.
+# Also makes the start-up caches (AOT cache or CDS archive) now, at install time, rather than in the background
+# of the first command: the one for most commands, then the registry commands' own.
 BERTH_STARTUP_CACHE=now "$lib/berth" completion bash > "$completions/berth"
+BERTH_STARTUP_CACHE=now "$lib/berth" login --help > /dev/null
 
 echo "berth installed: $prefix/bin/berth (completion: $completions/berth)"

@@ -30,32 +30,32 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code berth internal-warmup}: walks the code that berth's commands start with (the command tree and its
  * help, configuration, JSON, references, digests, tables and templates, runtime specs, JNA, the JDK's HTTP
- * client against a server of its own on the loopback), then rehearses the everyday commands against a
- * scratch store of its own ({@link Rehearsal}), so that the launcher can record what a JVM loads and links
- * into a class-data archive (JDK 17) or an AOT cache (JDK 25), which later runs map instead of loading class
- * by class. Touches no store of the user's. Not for people.
+ * client against a server of its own on the loopback, for the registry commands' cache only), then rehearses
+ * the everyday commands against a scratch store of its own ({@link Rehearsal}), so that the launcher can
+ * record what a JVM loads and links into a class-data archive (JDK 17) or an AOT cache (JDK 25), which later
+ * runs map instead of loading class by class. Touches no store of the user's. Not for people.
  */
 @Command(name = "internal-warmup", hidden = true, description = "Exercise berth's start-up path for the start-up cache")
 public final class WarmupCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", defaultValue = "local",
+            description = "The cache to warm: local (every command but these), or registry (pull, push, login, logout)")
+    String part;
 
     private final Streams streams;
     private final Environment environment;
@@ -100,9 +100,10 @@ public final class WarmupCommand implements Callable<Integer> {
                 .hostname("warm").env(List.of("A=1")).memory(64L << 20).pidsLimit(10).build());
         sink.append(HostInfo.read().kernelVersion());
         sink.append(new FileSystemProbe().magic(Path.of("/")));
-        sink.append(loadBerthClasses());
         List<String> failed = new Rehearsal(environment, Path.of(System.getProperty("java.io.tmpdir"))).perform();
-        sink.append(pingLoopbackRegistry(registries.get()));
+        if (part.equals("registry")) {
+            sink.append(pingLoopbackRegistry(registries.get()));
+        }
         streams.out().println("warm: " + sink.length());
         if (!failed.isEmpty()) {
             streams.out().println("not rehearsed: " + String.join(", ", failed)); // Why the cache is thinner.
@@ -140,45 +141,5 @@ public final class WarmupCommand implements Callable<Integer> {
         } finally {
             server.stop(0);
         }
-    }
-
-    /**
-     * Loads, without initializing them, the classes of berth's own jars that the walk above does not reach
-     * (the runtime, the stores, the registry client), so that they are in the cache too: a command that
-     * starts a container would otherwise read and verify them from the jars each time.
-     */
-    private static int loadBerthClasses() throws IOException {
-        Path cliJar;
-        try {
-            cliJar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            return 0;
-        }
-        if (!Files.isRegularFile(cliJar)) {
-            return 0; // Run from a directory of classes (tests): nothing to cache.
-        }
-        List<Path> jars = new ArrayList<>(List.of(cliJar));
-        try (DirectoryStream<Path> lib = Files.newDirectoryStream(cliJar.resolveSibling("lib"), "berth-*.jar")) {
-            lib.forEach(jars::add);
-        }
-        ClassLoader loader = Main.class.getClassLoader();
-        int loaded = 0;
-        for (Path jar : jars) {
-            try (JarFile classes = new JarFile(jar.toFile())) {
-                for (JarEntry entry : Collections.list(classes.entries())) {
-                    String name = entry.getName();
-                    if (!name.endsWith(".class") || name.contains("-") || name.startsWith("META-INF/")) {
-                        continue; // module-info, package-info, other Java versions' classes
-                    }
-                    try {
-                        Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'), false, loader);
-                        loaded++;
-                    } catch (ClassNotFoundException | LinkageError e) {
-                        // A class for a library berth does not ship: it is simply not cached.
-                    }
-                }
-            }
-        }
-        return loaded;
     }
 }
