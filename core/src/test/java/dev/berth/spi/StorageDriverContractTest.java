@@ -211,6 +211,20 @@ public abstract class StorageDriverContractTest {
     }
 
     @Test
+    void containerLayerWhoseFilesWereNeverMadeIsRemovedAndReleasesItsImage() throws Exception {
+        ImageLayer base = register(new TarBuilder().file("f", "x").bytes(), Optional.empty());
+        WritableLayer container = store.createWritable("c1", Optional.of(base.chainId()));
+        // What a berth process killed between the container's record and the driver's files leaves.
+        driver.remove(container.cacheId());
+
+        store.removeWritable("c1");
+
+        assertEquals(Optional.empty(), store.writable("c1"));
+        assertFalse(store.get(base.chainId()).orElseThrow().owners().contains("container:c1"));
+        assertTrue(driver.exists(base.cacheId()));
+    }
+
+    @Test
     void containerLayerSeesItsImageAndDiffsItsOwnChanges() throws Exception {
         ImageLayer base = register(new TarBuilder().dir("etc").file("etc/hosts", "h").file("etc/gone", "g")
                 .dir("var").file("var/log", "l").bytes(), Optional.empty());

@@ -248,42 +248,46 @@ public final class LayerStore {
         if (!CONTAINER_ID.matcher(containerId).matches()) {
             throw new InvalidInputException("invalid container id \"" + containerId + "\"");
         }
-        Optional<ImageLayer> parentLayer = parent.isEmpty() ? Optional.empty() : Optional.of(existing(parent.get()));
-        try {
+        String cacheId = newCacheId();
+        WritableLayer layer = new WritableLayer(containerId, cacheId, parent);
+        Optional<ImageLayer> parentLayer;
+        // The container's record, then its hold on the parent, then the driver's files: a writer killed on the
+        // way leaves a record whose files are missing or partial, which removing the container removes (the
+        // driver takes what is there). No pending record, as an image layer has: a container layer is a few
+        // directories, and the record's own writes are what preparing a container costs most (fsyncs).
+        try (StoreLock.Held held = lock.lock()) {
+            parentLayer = parent.isEmpty() ? Optional.empty() : Optional.of(existing(parent.get()));
             if (records.container(containerId).isPresent()) {
-                throw new ConflictException("container " + containerId
-                        + " has a writable layer already");
+                throw new ConflictException("container " + containerId + " has a writable layer already");
+            }
+            records.write(layer);
+            if (parentLayer.isPresent()) {
+                addOwnerLocked(parentLayer.get(), CONTAINER + containerId);
             }
         } catch (IOException e) {
-            throw new EngineFailureException(e.getMessage(), e);
+            throw new EngineFailureException("cannot record the layer of container " + containerId + ": "
+                    + e.getMessage(), e);
         }
-        String cacheId = newCacheId();
-        LayerRecords.Pending pending = new LayerRecords.Pending(cacheId, parent, ProcessId.current(),
-                CONTAINER + containerId);
-        begin(pending);
-        WritableLayer layer = new WritableLayer(containerId, cacheId, parent);
         try {
             driver.create(cacheId, parentLayer.map(ImageLayer::cacheId), true);
-            try (StoreLock.Held held = lock.lock()) {
-                if (records.container(containerId).isPresent()) {
-                    throw new ConflictException("container " + containerId
-                            + " has a writable layer already");
-                }
-                records.write(layer);
-                if (parent.isPresent()) {
-                    replaceOwner(parent.get(), PENDING + cacheId, CONTAINER + containerId);
-                }
-                records.delete(pending);
-            }
         } catch (IOException e) {
-            abandon(pending);
+            dropWritable(containerId, e);
             throw new EngineFailureException("cannot create the layer of container " + containerId + ": "
                     + e.getMessage(), e);
-        } catch (BerthException | RuntimeException e) {
-            abandon(pending);
+        } catch (RuntimeException e) {
+            dropWritable(containerId, e);
             throw e;
         }
         return layer;
+    }
+
+    /** Undoes a container layer whose creation failed, keeping why its removal failed too, if it did. */
+    private void dropWritable(String containerId, Exception failure) {
+        try {
+            removeWritable(containerId);
+        } catch (BerthException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /** Container {@code containerId}'s writable layer, if it has one. */
