@@ -310,7 +310,8 @@ public abstract class StorageDriverContractTest {
     void aWriterKilledRightAfterCommittingLeavesItsLayersWhole() throws Exception {
         ImageLayer image = register(new TarBuilder().file("base", "b").bytes(), Optional.empty(), "image:one");
         WritableLayer container = store.createWritable("c1", Optional.of(image.chainId()));
-        // What a kill between writing a layer's record and deleting its pending record leaves.
+        // What a kill between writing a layer's record and deleting its pending record leaves (a container
+        // layer's pending record only in a store written before container layers stopped having one).
         Path incomplete = temp.resolve("data/layers/" + factory().name() + "/incomplete");
         String dead = "2147483647 1";
         Files.writeString(incomplete.resolve(image.cacheId() + ".json"), "{\"cache-id\":\"" + image.cacheId()

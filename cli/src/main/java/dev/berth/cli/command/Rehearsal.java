@@ -5,18 +5,15 @@ import dev.berth.cli.Main;
 import dev.berth.cli.Streams;
 import dev.berth.core.archive.TarEntry;
 import dev.berth.core.archive.TarWriter;
+import dev.berth.core.host.FileTrees;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +91,7 @@ final class Rehearsal {
             }
             return failed;
         } finally {
-            deleteOnThisFileSystem(scratch);
+            FileTrees.deleteOnThisFileSystem(scratch); // A mount a failed command left behind stays.
         }
     }
 
@@ -105,36 +102,5 @@ final class Rehearsal {
                     new ByteArrayInputStream(executable));
             tar.finish();
         }
-    }
-
-    /**
-     * Deletes the scratch directory without descending into anything mounted below it (another device): a
-     * mount that a failed command left behind is not berth's to empty; it stays, with its mount point.
-     */
-    private static void deleteOnThisFileSystem(Path scratch) throws IOException {
-        Object device = Files.getAttribute(scratch, "unix:dev", LinkOption.NOFOLLOW_LINKS);
-        Files.walkFileTree(scratch, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) throws IOException {
-                return device.equals(Files.getAttribute(directory, "unix:dev", LinkOption.NOFOLLOW_LINKS))
-                        ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException failure) {
-                try {
-                    Files.deleteIfExists(directory);
-                } catch (IOException e) {
-                    // Not empty: it holds a mount point, which stays.
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

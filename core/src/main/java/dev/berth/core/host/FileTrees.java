@@ -2,6 +2,7 @@ package dev.berth.core.host;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -28,12 +29,28 @@ public final class FileTrees {
      * writable first.
      */
     public static void delete(Path root) throws IOException {
+        delete(root, false);
+    }
+
+    /**
+     * Like {@link #delete}, but without descending into another file system mounted below {@code root}: what a
+     * mount left behind is not this caller's to empty, and it stays, with the directories that lead to it.
+     */
+    public static void deleteOnThisFileSystem(Path root) throws IOException {
+        delete(root, true);
+    }
+
+    private static void delete(Path root, boolean stayOnDevice) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        Object device = Files.getAttribute(root, "unix:dev", LinkOption.NOFOLLOW_LINKS);
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (stayOnDevice && !device.equals(Files.getAttribute(dir, "unix:dev", LinkOption.NOFOLLOW_LINKS))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 if (!Files.isWritable(dir) || !Files.isExecutable(dir)) {
                     Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
                     permissions.add(PosixFilePermission.OWNER_WRITE);
@@ -67,7 +84,15 @@ public final class FileTrees {
                 if (exc != null && !(exc instanceof NoSuchFileException)) {
                     throw exc;
                 }
-                Files.deleteIfExists(dir);
+                if (stayOnDevice) {
+                    try {
+                        Files.deleteIfExists(dir);
+                    } catch (DirectoryNotEmptyException e) {
+                        // It leads to a mount point, which stays.
+                    }
+                } else {
+                    Files.deleteIfExists(dir);
+                }
                 return FileVisitResult.CONTINUE;
             }
         });

@@ -616,6 +616,7 @@ public final class LayerStore {
      */
     private boolean finishCommitted(LayerRecords.Pending pending) throws IOException {
         String replacement = null;
+        // Container layers have no pending record since 43aff92; stores written before it may still hold one.
         if (pending.holder().startsWith(CONTAINER)) {
             Optional<WritableLayer> layer = records.container(pending.holder().substring(CONTAINER.length()));
             if (layer.isPresent() && layer.get().cacheId().equals(pending.cacheId())) {
