@@ -160,25 +160,29 @@ final class LinuxRuntime implements ContainerRuntime {
         }
         RuntimeRecord record = found.get();
         Optional<ExitStatus> exit = ExitStatus.read(record.exitFile());
-        if (exit.isPresent()) {
-            return new ContainerState(ContainerState.Status.STOPPED, 0, exit.get().exitCode(), exit.get().oomKilled(),
-                    record.startedAt(), Optional.of(exit.get().finishedAt()));
-        }
-        try {
-            if (record.init().isAlive()) {
-                ContainerState.Status status = Files.exists(paths.fifo()) ? ContainerState.Status.CREATED
-                        : cgroups.find(id).isFrozen() ? ContainerState.Status.PAUSED : ContainerState.Status.RUNNING;
-                return new ContainerState(status, record.init().pid(), 0, false, record.startedAt(), Optional.empty());
+        if (exit.isEmpty()) {
+            try {
+                if (record.init().isAlive()) {
+                    ContainerState.Status status = Files.exists(paths.fifo()) ? ContainerState.Status.CREATED
+                            : cgroups.find(id).isFrozen() ? ContainerState.Status.PAUSED : ContainerState.Status.RUNNING;
+                    return new ContainerState(status, record.init().pid(), 0, false, record.startedAt(),
+                            Optional.empty());
+                }
+                if (record.init().isMonitorAlive()) {
+                    // Ended a moment ago: the monitor is recording the exit status now.
+                    awaitExitRecord(paths, record);
+                    return state(id);
+                }
+            } catch (IOException e) {
+                throw failure("cannot read the state of container " + id, e);
             }
-            if (record.init().isMonitorAlive()) {
-                // Ended a moment ago: the monitor is recording the exit status now.
-                awaitExitRecord(paths, record);
-                return state(id);
-            }
-        } catch (IOException e) {
-            throw failure("cannot read the state of container " + id, e);
+            // Neither runs any more, so the exit file is final now: the monitor may have written it, and ended,
+            // after the first look (a container that ends as it is asked about would otherwise be reported 255).
+            exit = ExitStatus.read(record.exitFile());
         }
-        return stopped(UNOBSERVED_EXIT, record.startedAt(), Optional.empty());
+        return exit.map(status -> new ContainerState(ContainerState.Status.STOPPED, 0, status.exitCode(),
+                        status.oomKilled(), record.startedAt(), Optional.of(status.finishedAt())))
+                .orElseGet(() -> stopped(UNOBSERVED_EXIT, record.startedAt(), Optional.empty()));
     }
 
     @Override
@@ -303,10 +307,14 @@ final class LinuxRuntime implements ContainerRuntime {
         ProcessRecord process = RecordFile.read(paths.record()).map(ProcessRecord::fromMap)
                 .orElseThrow(() -> new RuntimeFailureException("no exec " + execId + " in container " + id));
         try {
-            return process.isAlive() || process.isMonitorAlive() ? OptionalInt.empty() : OptionalInt.of(UNOBSERVED_EXIT);
+            if (process.isAlive() || process.isMonitorAlive()) {
+                return OptionalInt.empty();
+            }
         } catch (IOException e) {
             throw failure("cannot read exec " + execId, e);
         }
+        // Both gone: the exit file is final now, and may have appeared since the first look.
+        return OptionalInt.of(ExitStatus.read(paths.exitFile()).map(ExitStatus::exitCode).orElse(UNOBSERVED_EXIT));
     }
 
     @Override
