@@ -53,9 +53,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "internal-warmup", hidden = true, description = "Exercise berth's start-up path for the start-up cache")
 public final class WarmupCommand implements Callable<Integer> {
 
+    /** The launcher's two caches, named as the launcher passes them. */
+    enum Part { local, registry }
+
     @Parameters(arity = "0..1", defaultValue = "local",
             description = "The cache to warm: local (every command but these), or registry (pull, push, login, logout)")
-    String part;
+    Part part;
 
     private final Streams streams;
     private final Environment environment;
@@ -101,7 +104,7 @@ public final class WarmupCommand implements Callable<Integer> {
         sink.append(HostInfo.read().kernelVersion());
         sink.append(new FileSystemProbe().magic(Path.of("/")));
         List<String> failed = new Rehearsal(environment, Path.of(System.getProperty("java.io.tmpdir"))).perform();
-        if (part.equals("registry")) {
+        if (part == Part.registry) {
             sink.append(pingLoopbackRegistry(registries.get()));
         }
         streams.out().println("warm: " + sink.length());

@@ -44,7 +44,7 @@ public final class FileTrees {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        Object device = Files.getAttribute(root, "unix:dev", LinkOption.NOFOLLOW_LINKS);
+        Object device = stayOnDevice ? Files.getAttribute(root, "unix:dev", LinkOption.NOFOLLOW_LINKS) : null;
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -84,14 +84,13 @@ public final class FileTrees {
                 if (exc != null && !(exc instanceof NoSuchFileException)) {
                     throw exc;
                 }
-                if (stayOnDevice) {
-                    try {
-                        Files.deleteIfExists(dir);
-                    } catch (DirectoryNotEmptyException e) {
-                        // It leads to a mount point, which stays.
-                    }
-                } else {
+                try {
                     Files.deleteIfExists(dir);
+                } catch (DirectoryNotEmptyException e) {
+                    if (!stayOnDevice) {
+                        throw e;
+                    }
+                    // It leads to a mount point, which stays.
                 }
                 return FileVisitResult.CONTINUE;
             }

@@ -161,20 +161,9 @@ final class LinuxRuntime implements ContainerRuntime {
         RuntimeRecord record = found.get();
         Optional<ExitStatus> exit = ExitStatus.read(record.exitFile());
         if (exit.isEmpty()) {
-            try {
-                if (record.init().isAlive()) {
-                    ContainerState.Status status = Files.exists(paths.fifo()) ? ContainerState.Status.CREATED
-                            : cgroups.find(id).isFrozen() ? ContainerState.Status.PAUSED : ContainerState.Status.RUNNING;
-                    return new ContainerState(status, record.init().pid(), 0, false, record.startedAt(),
-                            Optional.empty());
-                }
-                if (record.init().isMonitorAlive()) {
-                    // Ended a moment ago: the monitor is recording the exit status now.
-                    awaitExitRecord(paths, record);
-                    return state(id);
-                }
-            } catch (IOException e) {
-                throw failure("cannot read the state of container " + id, e);
+            Optional<ContainerState> unfinished = unfinishedState(id, paths, record);
+            if (unfinished.isPresent()) {
+                return unfinished.get();
             }
             // Neither runs any more, so the exit file is final now: the monitor may have written it, and ended,
             // after the first look (a container that ends as it is asked about would otherwise be reported 255).
@@ -183,6 +172,27 @@ final class LinuxRuntime implements ContainerRuntime {
         return exit.map(status -> new ContainerState(ContainerState.Status.STOPPED, 0, status.exitCode(),
                         status.oomKilled(), record.startedAt(), Optional.of(status.finishedAt())))
                 .orElseGet(() -> stopped(UNOBSERVED_EXIT, record.startedAt(), Optional.empty()));
+    }
+
+    /** The state while the container's process or its monitor still runs; empty once both have ended. */
+    private Optional<ContainerState> unfinishedState(String id, ContainerPaths paths, RuntimeRecord record)
+            throws RuntimeFailureException {
+        try {
+            if (record.init().isAlive()) {
+                ContainerState.Status status = Files.exists(paths.fifo()) ? ContainerState.Status.CREATED
+                        : cgroups.find(id).isFrozen() ? ContainerState.Status.PAUSED : ContainerState.Status.RUNNING;
+                return Optional.of(new ContainerState(status, record.init().pid(), 0, false, record.startedAt(),
+                        Optional.empty()));
+            }
+            if (record.init().isMonitorAlive()) {
+                // Ended a moment ago: the monitor is recording the exit status now.
+                awaitExitRecord(paths, record);
+                return Optional.of(state(id));
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw failure("cannot read the state of container " + id, e);
+        }
     }
 
     @Override

@@ -11,6 +11,9 @@ import dev.berth.spi.RuntimeFailureException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Containers from create to delete: PID 1, exit codes, logs, stdio. */
@@ -42,23 +45,35 @@ class LinuxRuntimeIT extends ContainersTest {
     /**
      * The monitor records the exit status and then ends. A look at the state that found no status yet, and then
      * neither the process nor its monitor alive, reported 255 instead of the exit code. The window is narrow, so
-     * each round asks without pause from the start until the container is stopped. A race test: against the old
-     * code it failed in 2 of 6 runs here, not in all.
+     * each round has two threads ask without pause from the start until the container is stopped (the second
+     * thread also keeps the other core busy, which stretches the window). A race test: against the old code it
+     * failed in 3 of 3 runs here, each within the first rounds (one polling thread alone: 2 of 6 runs).
      */
     @Test
     void aContainerThatEndsWhileItsStateIsReadReportsItsOwnExitCode() throws Exception {
-        for (int round = 0; round < 100; round++) {
-            String id = containers.newId();
-            containers.runtime.create(id, containers.build(containers.spec(id, "sh", "-c", "exit 7")));
-            containers.runtime.start(id);
-            ContainerState state;
-            do {
-                state = containers.runtime.state(id);
-            } while (state.status() != ContainerState.Status.STOPPED);
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            for (int round = 0; round < 100; round++) {
+                String id = containers.newId();
+                containers.runtime.create(id, containers.build(containers.spec(id, "sh", "-c", "exit 7")));
+                containers.runtime.start(id);
+                Future<ContainerState> other = second.submit(() -> stoppedState(id));
 
-            assertEquals(7, state.exitCode(), "round " + round);
-            containers.runtime.delete(id);
+                assertEquals(7, stoppedState(id).exitCode(), "round " + round);
+                assertEquals(7, other.get().exitCode(), "round " + round + ", second thread");
+                containers.runtime.delete(id);
+            }
+        } finally {
+            second.shutdownNow();
         }
+    }
+
+    private ContainerState stoppedState(String id) throws RuntimeFailureException {
+        ContainerState state;
+        do {
+            state = containers.runtime.state(id);
+        } while (state.status() != ContainerState.Status.STOPPED);
+        return state;
     }
 
     @Test
