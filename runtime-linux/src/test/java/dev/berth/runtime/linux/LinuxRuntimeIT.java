@@ -47,7 +47,7 @@ class LinuxRuntimeIT extends ContainersTest {
      * neither the process nor its monitor alive, reported 255 instead of the exit code. The window is narrow, so
      * each round has two threads ask without pause from the start until the container is stopped (the second
      * thread also keeps the other core busy, which stretches the window). A race test: against the old code it
-     * failed in 3 of 3 runs here, each within the first rounds (one polling thread alone: 2 of 6 runs).
+     * failed in 3 of 3 runs here (one polling thread alone: 2 of 6 runs).
      */
     @Test
     void aContainerThatEndsWhileItsStateIsReadReportsItsOwnExitCode() throws Exception {
