@@ -7,10 +7,8 @@ import dev.berth.core.host.FileAttributes;
 import dev.berth.core.host.FileStatus;
 import dev.berth.core.host.FileTrees;
 import dev.berth.core.host.HostFiles;
-import dev.berth.core.host.NewFile;
 import dev.berth.core.model.Digest;
 import dev.berth.spi.LayerFiles;
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,7 +43,6 @@ public final class LayerApplier {
     static final String OPAQUE_XATTR = "trusted.overlay.opaque";
     private static final String OVERLAY_XATTRS = "trusted.overlay.";
     private static final byte[] YES = "y".getBytes(StandardCharsets.US_ASCII);
-    private static final int READ_BUFFER = 1 << 18;
     private static final int MAX_WARNINGS = 20;
 
     /**
@@ -67,19 +62,20 @@ public final class LayerApplier {
      */
     public AppliedLayer apply(InputStream archive, LayerFiles target, TarSplit.Recorder split)
             throws IOException, InvalidInputException {
-        MessageDigest sha256 = Digest.sha256();
-        InputStream tar = new BufferedInputStream(
-                new DigestInputStream(Compression.decompressed(archive), sha256), READ_BUFFER);
         boolean owners = HostFiles.isRoot();
         Run run;
-        try (FileContentWriter writer = new FileContentWriter(target.directory(), owners)) {
+        Digest diffId;
+        try (LayerReadAhead tar = LayerReadAhead.start(archive);
+             EntryWriter writer = new EntryWriter(target.directory(), owners)) {
             run = new Run(target, writer, owners);
-            TarReader reader = new TarReader(tar, split);
+            TarReader reader = new TarReader(tar.stream(), split);
             for (Optional<TarEntry> entry = reader.next(); entry.isPresent(); entry = reader.next()) {
                 run.apply(entry.get(), reader.content());
             }
             reader.drain();
+            run.finishDirectories();
             writer.finish().forEach(run::warn);
+            diffId = tar.diffId();
         } catch (EOFException e) {
             throw new InvalidInputException("the layer archive is truncated (" + e.getMessage()
                     + "); download or save it again", e);
@@ -88,8 +84,7 @@ public final class LayerApplier {
         } catch (ZstdIOException e) {
             throw new InvalidInputException("the layer archive's zstd stream is corrupt: " + e.getMessage(), e);
         }
-        run.finishDirectories();
-        return new AppliedLayer(Digest.of(sha256), run.size, run.warnings);
+        return new AppliedLayer(diffId, run.size, run.warnings);
     }
 
     /** The state of one application: what this changeset wrote, which directories are known safe. */
@@ -103,17 +98,17 @@ public final class LayerApplier {
          * needs no look-up.
          */
         private final boolean fresh;
-        private final FileContentWriter writer;
+        private final EntryWriter writer;
         /** Paths this changeset created, and their ancestors: what an opaque marker must not hide. */
         private final Set<String> touched = new HashSet<>();
         /** Directories known to be real directories (not symlinks) inside the layer. */
         private final Set<String> safeDirectories = new HashSet<>();
         private final Map<Path, FileAttributes> directories = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
-        private final byte[] buffer = new byte[FileContentWriter.CHUNK_BYTES];
+        private final byte[] buffer = new byte[EntryWriter.CHUNK_BYTES];
         private long size;
 
-        Run(LayerFiles target, FileContentWriter writer, boolean owners) throws IOException {
+        Run(LayerFiles target, EntryWriter writer, boolean owners) throws IOException {
             this.root = target.directory();
             this.overlay = target.layout() == LayerFiles.Layout.OVERLAY_CHANGES;
             this.writer = writer;
@@ -164,11 +159,15 @@ public final class LayerApplier {
             switch (entry.type()) {
                 case TarEntry.DIRECTORY:
                     if (existing == null || !existing.isDirectory()) {
-                        Files.createDirectory(file);
-                    }
-                    if (overlay && replacesWhiteout) {
-                        // The directory replaces one this layer deleted: nothing of the lower one may show.
-                        HostFiles.setXattr(file, OPAQUE_XATTR, YES);
+                        // When it replaces a directory this layer deleted, nothing of the lower one may show.
+                        boolean opaque = overlay && replacesWhiteout;
+                        writer.create(file, () -> {
+                            Files.createDirectory(file);
+                            if (opaque) {
+                                HostFiles.setXattr(file, OPAQUE_XATTR, YES);
+                            }
+                            return List.of();
+                        });
                     }
                     safeDirectories.add(path);
                     directories.put(file, attributes);
@@ -182,20 +181,29 @@ public final class LayerApplier {
                         throw new InvalidInputException("refusing the archive: " + what
                                 + " is a symlink with an empty target");
                     }
-                    Files.createSymbolicLink(file, Path.of(entry.linkName()));
-                    restore(file, attributes, true);
+                    Path linkName = Path.of(entry.linkName());
+                    writer.create(file, () -> {
+                        Files.createSymbolicLink(file, linkName);
+                        return attributes.applyTo(file, true, owners);
+                    });
                     break;
                 case TarEntry.HARD_LINK:
-                    Files.createLink(file, linkTarget(entry, what));
+                    Path existingFile = linkTarget(entry, what);
+                    writer.create(file, () -> {
+                        Files.createLink(file, existingFile);
+                        return List.of();
+                    });
                     break;
                 case TarEntry.CHAR_DEVICE:
                 case TarEntry.BLOCK_DEVICE:
                 case TarEntry.FIFO:
                     int type = entry.type() == TarEntry.FIFO ? HostFiles.S_IFIFO
                             : entry.type() == TarEntry.CHAR_DEVICE ? HostFiles.S_IFCHR : HostFiles.S_IFBLK;
-                    HostFiles.createNode(file, type | entry.mode(),
-                            HostFiles.device(entry.devMajor(), entry.devMinor()));
-                    restore(file, attributes, false);
+                    long device = HostFiles.device(entry.devMajor(), entry.devMinor());
+                    writer.create(file, () -> {
+                        HostFiles.createNode(file, type | entry.mode(), device);
+                        return attributes.applyTo(file, false, owners);
+                    });
                     break;
                 default:
                     throw new InvalidInputException("refusing the archive: " + what + " has the entry type '"
@@ -220,13 +228,6 @@ public final class LayerApplier {
                         + entry.linkName() + "\", which is not a file in this layer");
             }
             return file.resolve(LayerPath.base(target));
-        }
-
-        private void restore(Path file, FileAttributes attributes, boolean symlink) throws IOException {
-            for (String refused : attributes.applyTo(file, symlink, owners)) {
-                warn("the extended attribute " + refused + " of " + root.relativize(file)
-                        + " was not kept: the file system refused it");
-            }
         }
 
         /** {@code .wh.<name>}: hides {@code path} of the lower layers. */
@@ -258,14 +259,17 @@ public final class LayerApplier {
             if (existing != null && touched.contains(path)) {
                 // This layer's own entry stays; it hides the lower one already, unless it is a directory.
                 if (existing.isDirectory()) {
-                    HostFiles.setXattr(file, OPAQUE_XATTR, YES);
+                    HostFiles.setXattr(file, OPAQUE_XATTR, YES); // Looked up, so drained: nothing queued.
                 }
                 return;
             }
             if (existing != null) {
                 remove(path, file, existing);
             }
-            HostFiles.createNode(file, HostFiles.S_IFCHR, 0);
+            writer.create(file, () -> {
+                HostFiles.createNode(file, HostFiles.S_IFCHR, 0);
+                return List.of();
+            });
             touch(path);
         }
 
@@ -278,7 +282,10 @@ public final class LayerApplier {
                 return;
             }
             if (overlay) {
-                HostFiles.setXattr(dir, OPAQUE_XATTR, YES);
+                writer.create(dir, () -> { // After its creation, if that is still queued.
+                    HostFiles.setXattr(dir, OPAQUE_XATTR, YES);
+                    return List.of();
+                });
             } else {
                 removeUntouchedChildren(path, dir);
             }
@@ -287,6 +294,7 @@ public final class LayerApplier {
 
         /** Removes what the lower layers put in a directory, keeping what this changeset wrote there. */
         private void removeUntouchedChildren(String path, Path dir) throws IOException {
+            writer.drain(); // The listing must show the files this changeset wrote there.
             List<Path> children = new ArrayList<>();
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                 entries.forEach(children::add);
@@ -324,8 +332,11 @@ public final class LayerApplier {
                 if (!create) {
                     return null;
                 }
-                Files.createDirectory(dir);
-                HostFiles.setMode(dir, 0755);
+                writer.create(dir, () -> {
+                    Files.createDirectory(dir);
+                    HostFiles.setMode(dir, 0755);
+                    return List.of();
+                });
                 touch(path);
             } else if (status.isSymlink()) {
                 throw new InvalidInputException("refusing the archive: " + what
@@ -337,6 +348,10 @@ public final class LayerApplier {
             return dir;
         }
 
+        /**
+         * Removes what a look-up found, here rather than on the writer thread: a name this changeset created
+         * was drained by its look-up, and one it did not create has nothing queued at it or beneath it.
+         */
         private void remove(String path, Path file, FileStatus status) throws IOException {
             if (status.isDirectory()) {
                 FileTrees.delete(file);
@@ -365,36 +380,30 @@ public final class LayerApplier {
             return new FileAttributes(entry.uid(), entry.gid(), entry.mode(), xattrs, entry.mtime());
         }
 
-        /** Creates a regular file and hands its content and attributes to the writer thread. */
+        /** Hands a regular file, its content and its attributes to the writer thread, which creates it. */
         private void writeFile(Path file, long size, FileAttributes attributes, InputStream content, String what)
                 throws IOException {
-            NewFile created = NewFile.create(file, attributes.permissions());
-            boolean handedOver = false;
-            try {
-                long left = size;
-                do {
-                    int length = (int) Math.min(buffer.length, left);
-                    if (content.readNBytes(buffer, 0, length) < length) {
-                        throw new EOFException("in the content of " + what);
-                    }
-                    Memory chunk = writer.chunk();
-                    chunk.write(0, buffer, 0, length);
-                    left -= length;
-                    writer.submit(created, chunk, length, left == 0 ? attributes : null);
-                    handedOver = true;
-                } while (left > 0);
-            } finally {
-                if (!handedOver) {
-                    created.close();
+            EntryWriter.Target target = new EntryWriter.Target(file, attributes.permissions());
+            long left = size;
+            do {
+                int length = (int) Math.min(buffer.length, left);
+                if (content.readNBytes(buffer, 0, length) < length) {
+                    throw new EOFException("in the content of " + what);
                 }
-            }
+                Memory chunk = writer.chunk();
+                chunk.write(0, buffer, 0, length);
+                left -= length;
+                writer.submit(target, chunk, length, left == 0 ? attributes : null);
+            } while (left > 0);
         }
 
         /** Directories get their mtimes last, deepest first, since creating their entries changed them. */
         void finishDirectories() throws IOException {
             List<Map.Entry<Path, FileAttributes>> list = new ArrayList<>(directories.entrySet());
             for (int i = list.size() - 1; i >= 0; i--) {
-                restore(list.get(i).getKey(), list.get(i).getValue(), false);
+                Path directory = list.get(i).getKey();
+                FileAttributes attributes = list.get(i).getValue();
+                writer.create(directory, () -> attributes.applyTo(directory, false, owners));
             }
         }
 
@@ -406,8 +415,12 @@ public final class LayerApplier {
 
         /** What is at {@code path} ({@code file} in the layer's directory), or null when nothing is. */
         private FileStatus status(String path, Path file) throws IOException {
-            if (fresh && !touched.contains(path)) {
+            boolean written = touched.contains(path);
+            if (fresh && !written) {
                 return null;
+            }
+            if (written) {
+                writer.drain(); // It may be a file the writer thread has yet to create.
             }
             try {
                 return FileStatus.of(file);

@@ -1,5 +1,6 @@
 package dev.berth.core.registry;
 
+import dev.berth.core.archive.BlockInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -86,7 +87,7 @@ final class ChunkPipe {
             private boolean ended;
 
             @Override
-            int readBlock(byte[] buffer, int offset, int length) throws IOException {
+            protected int readBlock(byte[] buffer, int offset, int length) throws IOException {
                 while (position == current.length) {
                     if (ended) {
                         return -1;

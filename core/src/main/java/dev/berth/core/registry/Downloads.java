@@ -3,6 +3,7 @@ package dev.berth.core.registry;
 import dev.berth.core.BerthException;
 import dev.berth.core.EngineFailureException;
 import dev.berth.core.Progress;
+import dev.berth.core.archive.BlockInputStream;
 import dev.berth.core.image.Descriptor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,7 +104,7 @@ final class Downloads {
             private long position;
 
             @Override
-            int readBlock(byte[] buffer, int offset, int length) throws IOException {
+            protected int readBlock(byte[] buffer, int offset, int length) throws IOException {
                 while (true) {
                     if (channel == null) {
                         channel = openWhenThere();

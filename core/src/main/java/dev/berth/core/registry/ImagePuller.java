@@ -4,6 +4,7 @@ import dev.berth.core.BerthException;
 import dev.berth.core.EngineFailureException;
 import dev.berth.core.InvalidInputException;
 import dev.berth.core.Progress;
+import dev.berth.core.ProgressStreams;
 import dev.berth.core.UncheckedBerthException;
 import dev.berth.core.image.Descriptor;
 import dev.berth.core.image.Image;
@@ -16,6 +17,8 @@ import dev.berth.core.image.MediaTypes;
 import dev.berth.core.image.Platform;
 import dev.berth.core.layer.LayerStore;
 import dev.berth.core.model.Digest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -215,9 +218,14 @@ public final class ImagePuller {
                 Descriptor blob = blobs.get(i);
                 Downloads.Fetch fetch = fetched.get(blob.digest());
                 Progress.Task task = tasks.get(i - present);
-                // Extracted as it downloads; the store sees the end of the layer only once the blob is verified.
-                try (Decompressor tar = Decompressor.start(fetch.open(), new ExtractionProgress(task, blob.size(), fetch))) {
-                    layers.register(tar.stream(), parent, Optional.of(config.diffIds().get(i)), addition.owner());
+                // Extracted as it downloads (the store inflates it on a thread of its own); the store sees the
+                // end of the layer only once the blob is verified.
+                try (InputStream layer = ProgressStreams.reading(fetch.open(),
+                        new ExtractionProgress(task, blob.size(), fetch))) {
+                    layers.register(layer, parent, Optional.of(config.diffIds().get(i)), addition.owner());
+                } catch (IOException e) {
+                    throw new EngineFailureException("cannot close the download of " + blob.digest() + ": "
+                            + e.getMessage(), e);
                 } catch (BerthException | RuntimeException e) {
                     if (fetch.failed()) {
                         fetch.await(); // The download's own failure says best what went wrong.

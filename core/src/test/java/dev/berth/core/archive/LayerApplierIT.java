@@ -195,7 +195,7 @@ class LayerApplierIT {
     void keepsContentAndAttributesOfLargeAndManyFiles() throws Exception {
         java.util.SplittableRandom random = new java.util.SplittableRandom(3);
         StringBuilder large = new StringBuilder();
-        while (large.length() < 20 * FileContentWriter.CHUNK_BYTES + 123) {
+        while (large.length() < 20 * EntryWriter.CHUNK_BYTES + 123) {
             large.append((char) ('a' + random.nextInt(26)));
         }
         TarBuilder tar = new TarBuilder().file("large", large.toString(), 04755, 1000, 1001,

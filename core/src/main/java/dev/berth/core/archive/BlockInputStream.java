@@ -1,13 +1,13 @@
-package dev.berth.core.registry;
+package dev.berth.core.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
 
 /** An input stream that reads in blocks: single bytes and empty reads are served by {@link #readBlock}. */
-abstract class BlockInputStream extends InputStream {
+public abstract class BlockInputStream extends InputStream {
 
     /** Reads at least one byte into {@code buffer} ({@code length} is never 0), or returns -1 at the end. */
-    abstract int readBlock(byte[] buffer, int offset, int length) throws IOException;
+    protected abstract int readBlock(byte[] buffer, int offset, int length) throws IOException;
 
     @Override
     public final int read() throws IOException {
