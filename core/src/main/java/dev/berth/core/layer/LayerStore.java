@@ -133,7 +133,9 @@ public final class LayerStore {
             driver.create(cacheId, parentLayer.map(ImageLayer::cacheId), false);
             LayerFiles files = driver.files(cacheId);
             TarSplit.Writer split = TarSplit.writer(compressed);
-            applied = new LayerApplier().apply(archive, files, split);
+            try (EarlyWriteback writeback = EarlyWriteback.start(files.directory())) {
+                applied = new LayerApplier().apply(archive, files, split);
+            }
             split.finish();
             compressed.finish();
             splitFile.flush();
