@@ -13,9 +13,12 @@ bench() { java -XX:+UseSerialGC -cp "$cp_" dev.berth.bench.StorageBench "$@"; }
 # A Debian minbase root file system as one layer tar, made once and cached (git-ignored).
 bench/minbase.sh > /dev/null
 
-echo "== prepare a container root file system (create writable layer + mount + unmount), $runs runs"
+# Preparing takes some milliseconds, so it gets at least 20 runs whatever the rounds of the applies: with 5, the
+# medians of the two sizes differed by up to a fifth from run to run of this script on this machine.
+prepares=$((runs > 20 ? runs : 20))
+echo "== prepare a container root file system (create writable layer + mount + unmount), $prepares runs"
 for driver in overlay vfs; do
-  for mb in 2 200; do bench prepare "$driver" "$mb" "$runs" "$work"; done
+  for mb in 2 200; do bench prepare "$driver" "$mb" "$prepares" "$work"; done
 done
 
 # The applies take turns round by round (berth with overlay, berth with vfs, tar -x, tar -x + sync, the order
