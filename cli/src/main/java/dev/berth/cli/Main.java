@@ -28,6 +28,10 @@ public final class Main {
         Failures failures = new Failures(streams.err(), component.globalOptions());
         commandLine.setParameterExceptionHandler(failures);
         commandLine.setExecutionExceptionHandler(failures);
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            component.openResources().closeAll();
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.berth.cli.Environment;
 import dev.berth.cli.GlobalOptions;
 import dev.berth.cli.Streams;
 import dev.berth.core.inject.CoreModule;
+import dev.berth.core.inject.OpenResources;
 import dev.berth.runtime.linux.LinuxRuntimeModule;
 import dev.berth.storage.overlay.OverlayModule;
 import dev.berth.storage.vfs.VfsModule;
@@ -21,6 +22,8 @@ public interface CliComponent {
     CommandFactory commandFactory();
 
     GlobalOptions globalOptions();
+
+    OpenResources openResources();
 
     /** Builds the component for one invocation of the command line. */
     @Component.Builder

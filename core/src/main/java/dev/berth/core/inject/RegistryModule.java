@@ -30,8 +30,8 @@ public abstract class RegistryModule {
 
     @Provides
     @Singleton
-    static Registries registries(BerthConfig config, AuthFile authFile) {
-        return new Registries(config.insecureRegistries(), authFile, RetryPolicy.DEFAULT);
+    static Registries registries(BerthConfig config, AuthFile authFile, OpenResources open) {
+        return open.add(new Registries(config.insecureRegistries(), authFile, RetryPolicy.DEFAULT));
     }
 
     @Provides

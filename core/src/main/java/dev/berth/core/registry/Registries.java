@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * credentials, the HTTP clients of the process, and per registry one authorization state whose tokens all
  * clients of that registry share.
  */
-public final class Registries {
+public final class Registries implements AutoCloseable {
 
     private final List<String> insecureRegistries;
     private final AuthFile authFile;
@@ -26,6 +26,12 @@ public final class Registries {
         this.insecureRegistries = List.copyOf(insecureRegistries);
         this.authFile = authFile;
         this.retry = retry;
+    }
+
+    /** Stops the HTTP clients' threads (see {@link HttpClients}); the clients are not to be used after. */
+    @Override
+    public void close() {
+        clients.close();
     }
 
     public AuthFile authFile() {

@@ -1,10 +1,26 @@
 package dev.berth.core.registry;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +41,68 @@ class HttpClientsTest {
     void eachSchemeHasOneClientForTheProcess() {
         assertSame(clients.forUri(URI.create("https://a.example/v2/")), clients.forUri(URI.create("HTTPS://b.example/x")));
         assertSame(clients.forUri(URI.create("http://a.example/v2/")), clients.forUri(URI.create("http://b.example/x")));
+    }
+
+    /**
+     * The JVM waits up to 300 ms at its exit for threads blocked in native code, such as a client's selector in
+     * epoll_wait. {@code close()} stops them where the JDK can (21 and later), so the test runs in a JVM of 21
+     * or later: this one, or one found beside it under the JDKs' common directory.
+     */
+    @Test
+    void closeEndsTheClientsSelectorThreads() throws Exception {
+        Optional<Path> java = Runtime.version().feature() >= 21
+                ? Optional.of(Path.of(System.getProperty("java.home"), "bin", "java")) : newerJava();
+        assumeTrue(java.isPresent(), "needs a JDK of 21 or later, which has HttpClient.shutdownNow");
+        Process child = new ProcessBuilder(java.get().toString(), "-cp", System.getProperty("java.class.path"),
+                SelectorThreads.class.getName()).redirectErrorStream(true).start();
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child JVM ends");
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals("selector threads before close: 1, after: 0", output);
+    }
+
+    private static Optional<Path> newerJava() throws IOException {
+        Path jdks = Path.of(System.getProperty("java.home")).getParent();
+        try (Stream<Path> all = Files.list(jdks)) {
+            return all.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java")) && feature(jdk) >= 21)
+                    .map(jdk -> jdk.resolve("bin/java")).findFirst();
+        }
+    }
+
+    private static int feature(Path jdk) {
+        try {
+            for (String line : Files.readAllLines(jdk.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=\"")) {
+                    String version = line.substring("JAVA_VERSION=\"".length());
+                    return Integer.parseInt(version.split("[.\"]")[0]);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    /** The child JVM: one request through a client to a server of its own, then the count of selector threads. */
+    static final class SelectorThreads {
+        public static void main(String[] args) throws Exception {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.start();
+            HttpClients clients = new HttpClients();
+            URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v2/");
+            clients.forUri(uri).send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+            long before = selectors();
+            clients.close();
+            server.stop(0);
+            System.out.println("selector threads before close: " + before + ", after: " + selectors());
+        }
+
+        private static long selectors() {
+            List<Thread> threads = List.copyOf(Thread.getAllStackTraces().keySet());
+            return threads.stream().filter(t -> t.isAlive() && t.getName().contains("SelectorManager")).count();
+        }
     }
 }
