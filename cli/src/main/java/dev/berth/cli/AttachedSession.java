@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.core.host.InterruptibleInput;
 import dev.berth.spi.Attachment;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,9 @@ import java.util.OptionalInt;
  * (with {@code -i}) pumped to the process, the terminal raw and its size followed (with {@code -t}).
  */
 public final class AttachedSession {
+
+    /** Longer than a slice of {@link InterruptibleInput}'s wait, so that the pump has ended when it is over. */
+    private static final long STOP_WAIT_MILLIS = 200;
 
     private AttachedSession() {
     }
@@ -33,15 +37,33 @@ public final class AttachedSession {
                     }
                 });
             }
+            Thread pump = null;
             if (interactive) {
-                Thread pump = new Thread(() -> pump(streams.in(), attachment), "berth-stdin");
+                InputStream in = streams.in() == System.in ? InterruptibleInput.of(0) : streams.in();
+                pump = new Thread(() -> pump(in, attachment), "berth-stdin");
                 pump.setDaemon(true);
                 pump.start();
             }
             OptionalInt code = attachment.copyOutput(streams.out(), streams.err());
             streams.out().flush();
             streams.err().flush();
+            if (pump != null) {
+                stop(pump);
+            }
             return code;
+        }
+    }
+
+    /**
+     * Stops the pump that may still wait for the user's input: left in a read, it would hold the JVM's exit
+     * back by 300 ms (see {@link InterruptibleInput}, which its reads of the real standard input go through).
+     */
+    private static void stop(Thread pump) {
+        pump.interrupt();
+        try {
+            pump.join(STOP_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
