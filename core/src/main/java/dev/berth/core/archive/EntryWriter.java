@@ -123,8 +123,13 @@ final class EntryWriter implements AutoCloseable {
         put(new Content(target, chunk, length, finish));
     }
 
-    /** Hands over the creation of the entry at {@code path}, which has no content. */
+    /**
+     * Hands over the creation of the entry at {@code path}, which has no content.
+     *
+     * @throws IOException the failure of an earlier creation or write: the extraction must stop
+     */
     void create(Path path, Creation creation) throws IOException {
+        checkFailure();
         put(new Entry(path, creation));
     }
 
