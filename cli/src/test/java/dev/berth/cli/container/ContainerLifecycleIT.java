@@ -8,6 +8,8 @@ import dev.berth.cli.BerthHome;
 import dev.berth.cli.CliRun;
 import dev.berth.cli.image.Rootfs;
 import dev.berth.core.testing.Fixtures;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -276,6 +278,25 @@ class ContainerLifecycleIT {
             assertEquals(0, second.code(), "the init layer noted at the first create is reused\n" + second);
         } finally {
             Files.move(away, files);
+        }
+    }
+
+    @Test
+    void interactiveInputReachesTheContainerAndAnOpenInputDoesNotOutliveIt() throws Exception {
+        CliRun withoutI = berth.runWithInput("hello\n".getBytes(), "run", "--rm", "bb:1", "cat");
+        assertEquals(0, withoutI.code(), withoutI.toString());
+        assertEquals("", withoutI.out(), "without -i no input is read");
+        CliRun echoed = berth.runWithInput("hello\n".getBytes(), "run", "-i", "--rm", "bb:1", "cat");
+        assertEquals(0, echoed.code(), echoed.toString());
+        assertEquals("hello\n", echoed.out());
+
+        // Input that never ends, as a terminal nobody types into: the session ends with the container, and
+        // the thread pumping the input is stopped, not left waiting in a read.
+        try (PipedOutputStream user = new PipedOutputStream(); PipedInputStream open = new PipedInputStream(user)) {
+            CliRun ended = berth.runWithInput(open, "run", "-i", "--rm", "bb:1", "true");
+            assertEquals(0, ended.code(), ended.toString());
+            assertFalse(Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> t.isAlive() && t.getName().equals("berth-stdin")), "the input pump has ended");
         }
     }
 }

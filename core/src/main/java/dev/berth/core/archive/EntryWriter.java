@@ -75,6 +75,8 @@ final class EntryWriter implements AutoCloseable {
     private final Thread thread;
     private final List<String> warnings = new ArrayList<>();
     private volatile IOException failure;
+    /** Whether work was handed over since the last drain (the extraction's thread alone reads and writes it). */
+    private boolean queuedSinceDrain;
     private boolean ended;
 
     /**
@@ -140,6 +142,10 @@ final class EntryWriter implements AutoCloseable {
      * @throws IOException the failure of an earlier creation or write: the extraction must stop
      */
     void drain() throws IOException {
+        if (!queuedSinceDrain) {
+            checkFailure();
+            return; // Nothing handed over since the last drain: a look-up after another costs no round trip.
+        }
         CountDownLatch drained = new CountDownLatch(1);
         put(new Drain(drained));
         try {
@@ -149,6 +155,7 @@ final class EntryWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             throw interrupted();
         }
+        queuedSinceDrain = false;
         checkFailure();
     }
 
@@ -171,6 +178,7 @@ final class EntryWriter implements AutoCloseable {
     }
 
     private void put(Work work) throws IOException {
+        queuedSinceDrain = true;
         try {
             queue.put(work);
         } catch (InterruptedException e) {

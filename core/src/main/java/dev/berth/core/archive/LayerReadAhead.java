@@ -1,5 +1,6 @@
 package dev.berth.core.archive;
 
+import dev.berth.core.BlockInputStream;
 import dev.berth.core.model.Digest;
 import java.io.IOException;
 import java.io.InputStream;

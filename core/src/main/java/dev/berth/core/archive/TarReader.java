@@ -1,5 +1,6 @@
 package dev.berth.core.archive;
 
+import dev.berth.core.BlockInputStream;
 import dev.berth.core.InvalidInputException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -364,15 +365,9 @@ public final class TarReader {
     }
 
     /** The current entry's content, ending at its size; a premature end of input is a truncation. */
-    private final class ContentStream extends InputStream {
+    private final class ContentStream extends BlockInputStream {
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int from, int length) throws IOException {
+        protected int readBlock(byte[] buffer, int from, int length) throws IOException {
             if (remaining == 0) {
                 return -1;
             }

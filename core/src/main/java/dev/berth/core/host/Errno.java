@@ -6,6 +6,9 @@ import java.io.IOException;
 /** Turns a failed C call into an {@link IOException} whose message says what was attempted and why it failed. */
 final class Errno {
 
+    /** A call interrupted by a signal before it did anything: made again. */
+    static final int EINTR = 4;
+
     private Errno() {
     }
 

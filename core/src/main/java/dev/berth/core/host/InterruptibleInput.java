@@ -4,8 +4,8 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import dev.berth.core.BlockInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 
 /**
@@ -15,11 +15,10 @@ import java.io.InterruptedIOException;
  * any thread in native code: an attached session whose container ended while the user's input stayed open
  * would end that much later.
  */
-public final class InterruptibleInput extends InputStream {
+public final class InterruptibleInput extends BlockInputStream {
 
     private static final int SLICE_MILLIS = 50;
     private static final short POLLIN = 0x1;
-    private static final int EINTR = 4;
     /** {@code struct pollfd}: int fd, short events, short revents. */
     private static final int POLLFD_BYTES = 8;
 
@@ -43,18 +42,9 @@ public final class InterruptibleInput extends InputStream {
 
     private static native long read(int fd, byte[] buffer, long count) throws LastErrorException;
 
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
     /** @throws InterruptedIOException when the thread is interrupted while it waits for data */
     @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (length == 0) {
-            return 0;
-        }
+    protected int readBlock(byte[] buffer, int offset, int length) throws IOException {
         awaitReadable();
         byte[] into = offset == 0 ? buffer : new byte[length];
         long n;
@@ -63,7 +53,7 @@ public final class InterruptibleInput extends InputStream {
                 n = read(fd, into, length);
                 break;
             } catch (LastErrorException e) {
-                if (e.getErrorCode() != EINTR) {
+                if (e.getErrorCode() != Errno.EINTR) {
                     throw Errno.io("cannot read file descriptor " + fd, e);
                 }
             }
@@ -91,7 +81,7 @@ public final class InterruptibleInput extends InputStream {
                     return; // POLLIN, or POLLHUP/POLLERR, which the read then reports.
                 }
             } catch (LastErrorException e) {
-                if (e.getErrorCode() != EINTR) {
+                if (e.getErrorCode() != Errno.EINTR) {
                     throw Errno.io("cannot wait for file descriptor " + fd, e);
                 }
             }

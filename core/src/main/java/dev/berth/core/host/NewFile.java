@@ -26,7 +26,6 @@ public final class NewFile implements AutoCloseable {
     private static final int STATX_UID_OFFSET = 20;
     private static final int STATX_GID_OFFSET = 24;
     private static final int STATX_MODE_OFFSET = 28;
-    private static final int EINTR = 4;
     private static final ThreadLocal<Memory> STATX_BUFFER = ThreadLocal.withInitial(() -> new Memory(STATX_BYTES));
 
     private final Path path;
@@ -62,7 +61,7 @@ public final class NewFile implements AutoCloseable {
             try {
                 offset += HostFiles.write(fd, buffer.share(offset), length - offset);
             } catch (LastErrorException e) {
-                if (e.getErrorCode() != EINTR) {
+                if (e.getErrorCode() != Errno.EINTR) {
                     throw Errno.io("cannot write " + path, e);
                 }
             }

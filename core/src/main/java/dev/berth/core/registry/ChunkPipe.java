@@ -1,6 +1,6 @@
 package dev.berth.core.registry;
 
-import dev.berth.core.archive.BlockInputStream;
+import dev.berth.core.BlockInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

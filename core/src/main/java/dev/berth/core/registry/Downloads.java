@@ -1,9 +1,9 @@
 package dev.berth.core.registry;
 
 import dev.berth.core.BerthException;
+import dev.berth.core.BlockInputStream;
 import dev.berth.core.EngineFailureException;
 import dev.berth.core.Progress;
-import dev.berth.core.archive.BlockInputStream;
 import dev.berth.core.image.Descriptor;
 import java.io.IOException;
 import java.io.InputStream;

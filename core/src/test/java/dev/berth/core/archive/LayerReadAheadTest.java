@@ -2,6 +2,7 @@ package dev.berth.core.archive;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,6 +97,7 @@ class LayerReadAheadTest {
         LayerReadAhead readAhead = LayerReadAhead.start(counted);
         readAhead.stream().read();
         assertTimeoutPreemptively(Duration.ofSeconds(5), readAhead::close);
+        assertFalse(readingThreadAlive(), "close() waits for the thread to end");
         long atClose = read.get();
         Thread.sleep(200);
         assertEquals(atClose, read.get(), "nothing is read after close");
@@ -110,5 +112,11 @@ class LayerReadAheadTest {
         LayerReadAhead readAhead = LayerReadAhead.start(waiting);
         assertEquals(CONTENT[0], (byte) readAhead.stream().read());
         assertTimeoutPreemptively(Duration.ofSeconds(5), readAhead::close);
+        assertFalse(readingThreadAlive(), "close() ended the read that waited");
+    }
+
+    private static boolean readingThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && t.getName().equals("berth-read-layer"));
     }
 }

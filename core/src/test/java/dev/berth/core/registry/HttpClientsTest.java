@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
+import dev.berth.core.testing.Jdks;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -15,12 +15,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
@@ -50,36 +48,13 @@ class HttpClientsTest {
      */
     @Test
     void closeEndsTheClientsSelectorThreads() throws Exception {
-        Optional<Path> java = Runtime.version().feature() >= 21
-                ? Optional.of(Path.of(System.getProperty("java.home"), "bin", "java")) : newerJava();
+        Optional<Path> java = Jdks.javaOfAtLeast(21);
         assumeTrue(java.isPresent(), "needs a JDK of 21 or later, which has HttpClient.shutdownNow");
         Process child = new ProcessBuilder(java.get().toString(), "-cp", System.getProperty("java.class.path"),
                 SelectorThreads.class.getName()).redirectErrorStream(true).start();
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child JVM ends");
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertEquals("selector threads before close: 1, after: 0", output);
-    }
-
-    private static Optional<Path> newerJava() throws IOException {
-        Path jdks = Path.of(System.getProperty("java.home")).getParent();
-        try (Stream<Path> all = Files.list(jdks)) {
-            return all.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java")) && feature(jdk) >= 21)
-                    .map(jdk -> jdk.resolve("bin/java")).findFirst();
-        }
-    }
-
-    private static int feature(Path jdk) {
-        try {
-            for (String line : Files.readAllLines(jdk.resolve("release"))) {
-                if (line.startsWith("JAVA_VERSION=\"")) {
-                    String version = line.substring("JAVA_VERSION=\"".length());
-                    return Integer.parseInt(version.split("[.\"]")[0]);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
     }
 
     /** The child JVM: one request through a client to a server of its own, then the count of selector threads. */

@@ -1,4 +1,4 @@
-package dev.berth.core.archive;
+package dev.berth.core;
 
 import java.io.IOException;
 import java.io.InputStream;
