@@ -53,7 +53,8 @@ import picocli.CommandLine;
 /**
  * Every command of {@code berth}, by name, as Docker names them (with its groups such as {@code image ls}).
  * Only the command a user runs is given to picocli, so that start-up does not pay for building the model of
- * the forty others; help and errors get the whole tree.
+ * the forty others; help and errors get the whole tree. The models are the ones written at compile time from the
+ * commands' annotations ({@link CommandSpecs}), not read from them by reflection.
  */
 final class CommandTree {
 
@@ -163,7 +164,7 @@ final class CommandTree {
 
     /** The command line for {@code args}: the root and, when the command is known, that command alone. */
     static CommandLine build(String[] args, CommandLine.IFactory factory) {
-        CommandLine root = new CommandLine(BerthCommand.class, factory);
+        CommandLine root = new CommandLine(CommandSpecs.create(BerthCommand.class, factory), factory);
         String requested = commandName(args);
         boolean known = COMMANDS.stream().anyMatch(node -> node.name().equals(requested));
         for (Node node : COMMANDS) {
@@ -175,7 +176,7 @@ final class CommandTree {
     }
 
     private static void add(CommandLine parent, Node node, CommandLine.IFactory factory) {
-        CommandLine command = new CommandLine(node.type(), factory);
+        CommandLine command = new CommandLine(CommandSpecs.create(node.type(), factory), factory);
         if (!node.defaults().isEmpty()) {
             command.setDefaultValueProvider(arg -> arg.isOption()
                     ? node.defaults().get(((CommandLine.Model.OptionSpec) arg).longestName()) : null);
