@@ -1,6 +1,6 @@
 package dev.berth.core.container;
 
-import java.security.SecureRandom;
+import dev.berth.spi.RandomBytes;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -16,7 +16,6 @@ public record ContainerId(String hex) {
 
     private static final Pattern FULL = Pattern.compile("[a-f0-9]{64}");
     private static final Pattern ALL_DIGITS = Pattern.compile("[0-9]{12}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public ContainerId {
         Objects.requireNonNull(hex, "hex");
@@ -26,10 +25,8 @@ public record ContainerId(String hex) {
     }
 
     public static ContainerId random() {
-        byte[] bytes = new byte[32];
         while (true) {
-            RANDOM.nextBytes(bytes);
-            String hex = HexFormat.of().formatHex(bytes);
+            String hex = HexFormat.of().formatHex(RandomBytes.of(32));
             if (!ALL_DIGITS.matcher(hex.substring(0, 12)).matches()) {
                 return new ContainerId(hex);
             }

@@ -1,7 +1,7 @@
 package dev.berth.core.container;
 
 import dev.berth.core.InvalidInputException;
-import java.security.SecureRandom;
+import dev.berth.spi.RandomBytes;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 public record ContainerName(String value) {
 
     private static final Pattern VALID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final List<String> ADJECTIVES = List.of(
             "agile", "amazing", "bold", "brave", "bright", "busy", "calm", "careful", "charming", "cheerful",
@@ -52,9 +51,9 @@ public record ContainerName(String value) {
 
     /** A random {@code adjective_surname}; after a collision, callers add a digit as Docker does. */
     public static ContainerName generate(int attempt) {
-        String name = ADJECTIVES.get(RANDOM.nextInt(ADJECTIVES.size())) + "_"
-                + SURNAMES.get(RANDOM.nextInt(SURNAMES.size()));
-        return new ContainerName(attempt == 0 ? name : name + RANDOM.nextInt(10));
+        String name = ADJECTIVES.get(RandomBytes.below(ADJECTIVES.size())) + "_"
+                + SURNAMES.get(RandomBytes.below(SURNAMES.size()));
+        return new ContainerName(attempt == 0 ? name : name + RandomBytes.below(10));
     }
 
     @Override

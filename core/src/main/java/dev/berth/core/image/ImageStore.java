@@ -14,16 +14,17 @@ import dev.berth.core.layer.LayerStore;
 import dev.berth.core.model.Digest;
 import dev.berth.core.model.Json;
 import dev.berth.core.model.Timestamps;
+import dev.berth.spi.RandomBytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,6 @@ public final class ImageStore {
     private static final String JSON = ".json";
     /** The layer owner prefix of an image being added. */
     private static final String BUILDING = "building:";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The meta field of {@link #initLayer}. */
     private static final String INIT_LAYER = "init-layer";
@@ -154,7 +154,7 @@ public final class ImageStore {
 
     /** Starts adding an image; a marker lets a later open undo it if this process dies before committing. */
     public Addition begin() throws BerthException {
-        String marker = ProcessId.current().pid() + "-" + Long.toHexString(RANDOM.nextLong());
+        String marker = ProcessId.current().pid() + "-" + HexFormat.of().formatHex(RandomBytes.of(8));
         String owner = BUILDING + marker;
         try (StoreLock.Held held = lock.lock()) {
             writeMarker(marker, owner, Optional.empty(), "add");

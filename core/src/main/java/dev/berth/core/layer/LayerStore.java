@@ -22,6 +22,7 @@ import dev.berth.core.host.StoreLock;
 import dev.berth.core.model.Digest;
 import dev.berth.spi.LayerFiles;
 import dev.berth.spi.MountSpec;
+import dev.berth.spi.RandomBytes;
 import dev.berth.spi.StorageDriver;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -34,7 +35,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -64,7 +64,6 @@ public final class LayerStore {
     private static final String PENDING = "pending:";
     private static final String CHILD = "layer:";
     private static final String CONTAINER = "container:";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final StorageDriver driver;
     private final LayerRecords records;
@@ -732,8 +731,6 @@ public final class LayerStore {
     }
 
     private static String newCacheId() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return HexFormat.of().formatHex(RandomBytes.of(32));
     }
 }

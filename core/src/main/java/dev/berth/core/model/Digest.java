@@ -25,6 +25,19 @@ public record Digest(String hex) {
         }
     }
 
+    // Written out rather than generated: a record's equals and hashCode link through invokedynamic at their first
+    // call, some 15 ms of method-handle spinning in a fresh JVM, and digests are compared in every command that
+    // reads a store.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Digest digest && hex.equals(digest.hex);
+    }
+
+    @Override
+    public int hashCode() {
+        return hex.hashCode();
+    }
+
     /** Parses {@code sha256:<hex>}, as found in manifests, configs and user input. */
     public static Digest parse(String text) throws InvalidInputException {
         if (!text.startsWith(PREFIX) || !HEX.matcher(text.substring(PREFIX.length())).matches()) {

@@ -4,6 +4,7 @@ import dev.berth.spi.DriverContext;
 import dev.berth.spi.FileSystemInfo;
 import dev.berth.spi.LayerFiles;
 import dev.berth.spi.MountSpec;
+import dev.berth.spi.RandomBytes;
 import dev.berth.spi.StatusLine;
 import dev.berth.spi.StorageDriver;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -36,7 +36,6 @@ final class OverlayDriver implements StorageDriver {
     private static final String REMOVING = "-removing";
     private static final int LINK_LENGTH = 26;
     private static final char[] LINK_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path home;
     private final DriverContext context;
@@ -204,9 +203,11 @@ final class OverlayDriver implements StorageDriver {
     }
 
     private static String newLink() {
+        // 32 letters: the low five bits of each random byte pick one, without bias.
+        byte[] random = RandomBytes.of(LINK_LENGTH);
         char[] link = new char[LINK_LENGTH];
         for (int i = 0; i < link.length; i++) {
-            link[i] = LINK_ALPHABET[RANDOM.nextInt(LINK_ALPHABET.length)];
+            link[i] = LINK_ALPHABET[random[i] & (LINK_ALPHABET.length - 1)];
         }
         return new String(link);
     }
