@@ -23,8 +23,9 @@ ln -sfn "$lib/berth" "$prefix/bin/berth"
 completions=${BASH_COMPLETION_DIR:-$prefix/share/bash-completion/completions}
 mkdir -p "$completions"
 # Also makes the start-up caches (AOT cache or CDS archive) now, at install time, rather than in the background
-# of the first command: the one for most commands, then the registry commands' own.
+# of the first command: the one for most commands, then the registry commands' and the container commands' own.
 BERTH_STARTUP_CACHE=now "$lib/berth" completion bash > "$completions/berth"
 BERTH_STARTUP_CACHE=now "$lib/berth" login --help > /dev/null
+BERTH_STARTUP_CACHE=now "$lib/berth" run --help > /dev/null
 
 echo "berth installed: $prefix/bin/berth (completion: $completions/berth)"

@@ -67,8 +67,9 @@ class LauncherTest {
     }
 
     @Test
-    void aContainerCommandStartsFromTheLocalCacheWithTheQuickCompilerOnly() throws Exception {
-        Path archive = freshArchive("local.aot");
+    void aContainerCommandStartsFromTheContainerCacheWithTheQuickCompilerOnly() throws Exception {
+        freshArchive("local.aot");
+        Path archive = freshArchive("container.aot");
 
         List<List<String>> calls = launch(Map.of(), "--data-root", "/d", "run", "--rm", "bb:1", "true");
 
@@ -77,6 +78,23 @@ class LauncherTest {
                 "--enable-native-access=ALL-UNNAMED");
         assertEquals(List.of("-jar", installed.resolve("berth-cli.jar").toString(), "--data-root", "/d", "run",
                 "--rm", "bb:1", "true"), tail(calls.get(0), 8));
+    }
+
+    @Test
+    void onlyTheCommandsThatStartAndEndContainersTakeTheContainerCache() throws Exception {
+        Path local = freshArchive("local.aot");
+        Path container = freshArchive("container.aot");
+
+        for (String[] args : List.of(new String[] {"rm", "-f", "c"}, new String[] {"container", "rm", "c"},
+                new String[] {"-s", "vfs", "container", "cleanup", "c"}, new String[] {"stop", "c"})) {
+            Files.deleteIfExists(log);
+            assertHas(launch(Map.of(), args).get(0), "-XX:AOTCache=" + container);
+        }
+        for (String[] args : List.of(new String[] {"image", "rm", "bb:1"}, new String[] {"ps", "-a"},
+                new String[] {"container", "ls"}, new String[] {"rmi", "bb:1"})) {
+            Files.deleteIfExists(log);
+            assertHas(launch(Map.of(), args).get(0), "-XX:AOTCache=" + local);
+        }
     }
 
     @Test

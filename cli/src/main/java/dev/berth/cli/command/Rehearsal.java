@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * berth's everyday commands, run in this JVM against a scratch data root: import, save, load, images,
- * inspect, run, create, ps, rm, rmi, system df. A start-up cache recorded from a run that only loads classes
+ * inspect, run, create, ps, rm, rmi, system df; or only those that start and end containers, for the cache of
+ * their own. A start-up cache recorded from a run that only loads classes
  * holds neither the lambdas and method handles these commands link nor the profile of their code, and a
  * command then spends a third of its time making them; recorded from this, {@code run --rm} starts in about
  * three quarters of the time. Each command may fail (not root, no overlay under the temporary directory):
@@ -49,8 +50,16 @@ final class Rehearsal {
         this.nowhere = new Streams(InputStream.nullInputStream(), sink, sink);
     }
 
+    /** Which commands a rehearsal runs. */
+    enum Commands {
+        /** Every everyday command. */
+        EVERYDAY,
+        /** Those that create, run and remove containers (and the import that gives them an image). */
+        CONTAINERS
+    }
+
     /** Runs the commands and removes the scratch store; returns the commands that did not end as expected. */
-    List<String> perform() throws IOException {
+    List<String> perform(Commands which) throws IOException {
         byte[] executable;
         try (InputStream in = Rehearsal.class.getResourceAsStream(EXECUTABLE)) {
             if (in == null) {
@@ -64,8 +73,15 @@ final class Rehearsal {
             Path rootfs = scratch.resolve("rootfs.tar");
             writeRootfs(rootfs, executable);
             Path archive = scratch.resolve("image.tar");
-            List<List<String>> commands = List.of(
-                    List.of("import", "--change", "CMD [\"/warm\", \"/missing\"]", rootfs.toString(), IMAGE),
+            List<String> importing = List.of("import", "--change", "CMD [\"/warm\", \"/missing\"]", rootfs.toString(),
+                    IMAGE);
+            List<List<String>> commands = which == Commands.CONTAINERS ? List.of(
+                    importing,
+                    List.of("run", "--rm", "--network", "none", IMAGE),
+                    List.of("create", "--name", "warm", IMAGE),
+                    List.of("rm", "warm"),
+                    List.of("rmi", IMAGE)) : List.of(
+                    importing,
                     List.of("save", "-o", archive.toString(), IMAGE),
                     List.of("rmi", IMAGE),
                     List.of("load", "-i", archive.toString()),

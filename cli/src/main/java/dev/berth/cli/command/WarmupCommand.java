@@ -53,11 +53,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "internal-warmup", hidden = true, description = "Exercise berth's start-up path for the start-up cache")
 public final class WarmupCommand implements Callable<Integer> {
 
-    /** The launcher's two caches, named as the launcher passes them. */
-    enum Part { local, registry }
+    /** The launcher's caches, named as the launcher passes them. */
+    enum Part { local, container, registry }
 
     @Parameters(arity = "0..1", defaultValue = "local",
-            description = "The cache to warm: local (every command but these), or registry (pull, push, login, logout)")
+            description = "The cache to warm: local (every command but these), container (run, create, start, stop,"
+                    + " restart, kill, pause, unpause, wait, rm and the exit command's cleanup), or registry (pull,"
+                    + " push, login, logout)")
     Part part;
 
     private final Streams streams;
@@ -73,6 +75,12 @@ public final class WarmupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BerthException, IOException {
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        if (part == Part.container) {
+            // Only what starting and ending a container runs: whatever else the cache held would be mapped, and
+            // paid for, at every start.
+            return report(0, new Rehearsal(environment, temporary).perform(Rehearsal.Commands.CONTAINERS));
+        }
         StringBuilder sink = new StringBuilder();
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         // The whole command tree, as an unknown command or --help builds it, and each command's help.
@@ -103,11 +111,15 @@ public final class WarmupCommand implements Callable<Integer> {
                 .hostname("warm").env(List.of("A=1")).memory(64L << 20).pidsLimit(10).build());
         sink.append(HostInfo.read().kernelVersion());
         sink.append(new FileSystemProbe().magic(Path.of("/")));
-        List<String> failed = new Rehearsal(environment, Path.of(System.getProperty("java.io.tmpdir"))).perform();
+        List<String> failed = new Rehearsal(environment, temporary).perform(Rehearsal.Commands.EVERYDAY);
         if (part == Part.registry) {
             sink.append(pingLoopbackRegistry(registries.get()));
         }
-        streams.out().println("warm: " + sink.length());
+        return report(sink.length(), failed);
+    }
+
+    private int report(int warmed, List<String> failed) {
+        streams.out().println("warm: " + warmed);
         // What the cache holds, and why it is thinner when it is.
         streams.out().println(failed.isEmpty() ? "rehearsed: every command ended as expected"
                 : "not rehearsed: " + String.join(", ", failed));

@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The warm-up's rehearsal runs every one of its commands as they are meant to end (so that the start-up
@@ -28,9 +30,10 @@ class RehearsalIT {
     @TempDir
     Path temporary;
 
-    @Test
-    void everyCommandEndsAsExpectedAndTheScratchStoreIsGone() throws IOException {
-        List<String> failed = new Rehearsal(Environment.system(), temporary).perform();
+    @ParameterizedTest
+    @EnumSource(Rehearsal.Commands.class)
+    void everyCommandEndsAsExpectedAndTheScratchStoreIsGone(Rehearsal.Commands which) throws IOException {
+        List<String> failed = new Rehearsal(Environment.system(), temporary).perform(which);
 
         assertEquals(List.of(), failed);
         try (Stream<Path> left = Files.list(temporary)) {
@@ -38,13 +41,14 @@ class RehearsalIT {
         }
     }
 
-    @Test
-    void theWarmUpRunsTheRehearsal() {
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "container"})
+    void theWarmUpOfEachCacheRunsItsRehearsal(String part) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
 
-        int code = Main.run(new String[] {"internal-warmup"}, new Streams(InputStream.nullInputStream(), print, print),
-                Environment.system());
+        int code = Main.run(new String[] {"internal-warmup", part},
+                new Streams(InputStream.nullInputStream(), print, print), Environment.system());
 
         assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("rehearsed: every command ended as expected"),
