@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,9 +112,12 @@ public final class WarmupCommand implements Callable<Integer> {
                 .hostname("warm").env(List.of("A=1")).memory(64L << 20).pidsLimit(10).build());
         sink.append(HostInfo.read().kernelVersion());
         sink.append(new FileSystemProbe().magic(Path.of("/")));
-        List<String> failed = new Rehearsal(environment, temporary).perform(Rehearsal.Commands.EVERYDAY);
+        List<String> failed = new ArrayList<>(new Rehearsal(environment, temporary).perform(Rehearsal.Commands.EVERYDAY));
         if (part == Part.registry) {
             sink.append(pingLoopbackRegistry(registries.get()));
+            if (!new PullRehearsal(environment, temporary).perform()) {
+                failed.add("pull");
+            }
         }
         return report(sink.length(), failed);
     }

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The warm-up's rehearsal runs every one of its commands as they are meant to end (so that the start-up
- * cache holds what they link), leaves no scratch store behind, and is what {@code internal-warmup} runs. Fails when a command's options drift away
+ * cache holds what they link), leaves no scratch store behind, and is what {@code internal-warmup} runs; the
+ * registry cache's warm-up pulls from a registry of its own. Fails when a command's options drift away
  * from what the rehearsal passes.
  */
 class RehearsalIT {
@@ -42,7 +43,7 @@ class RehearsalIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"local", "container"})
+    @ValueSource(strings = {"local", "container", "registry"})
     void theWarmUpOfEachCacheRunsItsRehearsal(String part) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
