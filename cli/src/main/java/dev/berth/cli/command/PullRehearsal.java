@@ -79,7 +79,7 @@ final class PullRehearsal {
 
     private static void serve(HttpExchange exchange, byte[] manifest, Map<String, byte[]> blobs) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        String blobs_ = "/v2/" + REPOSITORY + "/blobs/";
+        String blobPrefix = "/v2/" + REPOSITORY + "/blobs/";
         byte[] body;
         String type;
         if (path.equals("/v2/")) {
@@ -89,8 +89,8 @@ final class PullRehearsal {
             body = manifest;
             type = "application/vnd.oci.image.manifest.v1+json";
             exchange.getResponseHeaders().add("Docker-Content-Digest", Digest.of(manifest).toString());
-        } else if (path.startsWith(blobs_) && blobs.containsKey(path.substring(blobs_.length()))) {
-            body = blobs.get(path.substring(blobs_.length()));
+        } else if (path.startsWith(blobPrefix) && blobs.containsKey(path.substring(blobPrefix.length()))) {
+            body = blobs.get(path.substring(blobPrefix.length()));
             type = "application/octet-stream";
         } else {
             exchange.sendResponseHeaders(404, -1);

@@ -45,11 +45,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code berth internal-warmup}: walks the code that berth's commands start with (the command tree and its
- * help, configuration, JSON, references, digests, tables and templates, runtime specs, JNA, the JDK's HTTP
- * client against a server of its own on the loopback, for the registry commands' cache only), then rehearses
- * the everyday commands against a scratch store of its own ({@link Rehearsal}), so that the launcher can
- * record what a JVM loads and links into a class-data archive (JDK 17) or an AOT cache (JDK 25), which later
- * runs map instead of loading class by class. Touches no store of the user's. Not for people.
+ * help, configuration, JSON, references, digests, tables and templates, runtime specs, JNA), then rehearses
+ * the everyday commands against a scratch store of its own ({@link Rehearsal}), and for the registry commands'
+ * cache a login and a pull against a registry of its own on the loopback ({@link PullRehearsal}), so that the
+ * launcher can record what a JVM loads and links into a class-data archive (JDK 17) or an AOT cache (JDK 25),
+ * which later runs map instead of loading class by class. The container commands' cache rehearses only those
+ * commands. Touches no store of the user's. Not for people.
  */
 @Command(name = "internal-warmup", hidden = true, description = "Exercise berth's start-up path for the start-up cache")
 public final class WarmupCommand implements Callable<Integer> {
