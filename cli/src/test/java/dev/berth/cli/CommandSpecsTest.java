@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.berth.cli.command.BerthCommand;
 import dev.berth.cli.command.container.RunCommand;
+import dev.berth.cli.command.container.RunCommand_Spec;
 import dev.berth.cli.inject.DaggerCliComponent;
 import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
@@ -58,6 +59,15 @@ class CommandSpecsTest {
 
         assertEquals(describe(reflected), describe(generated), type.getName());
         assertEquals(usage(reflected), usage(generated), type.getName());
+    }
+
+    @Test
+    void theCommandTreeIsBuiltFromTheGeneratedModels() {
+        CommandLine root = CommandTree.build(new String[] {"--data-root", "/d", "run", "bb:1"}, factory);
+
+        assertEquals(GlobalOptions_Spec.class, root.getCommandSpec().findOption("--data-root").getter().getClass());
+        assertEquals(RunCommand_Spec.class,
+                root.getSubcommands().get("run").getCommandSpec().findOption("--detach").getter().getClass());
     }
 
     @Test

@@ -47,6 +47,7 @@ final class ModelSource {
     }
 
     private static final String PICOCLI = "picocli.CommandLine";
+    private static final String SUFFIX = "_Spec";
     private static final Set<String> COMMAND_ATTRIBUTES = Set.of("name", "description", "hidden", "header");
     private static final Set<String> OPTION_ATTRIBUTES =
             Set.of("names", "description", "paramLabel", "arity", "defaultValue", "hidden", "required");
@@ -71,7 +72,7 @@ final class ModelSource {
 
     /** The name of the class written for {@code type}. */
     static String modelClassName(TypeElement type) {
-        return type.getQualifiedName() + "_Spec";
+        return type.getQualifiedName() + SUFFIX;
     }
 
     void write() throws IOException, UnsupportedException {
@@ -92,7 +93,7 @@ final class ModelSource {
                 describeField((VariableElement) member);
             }
         }
-        String name = simpleName + "_Spec";
+        String name = simpleName + SUFFIX;
         String qualified = packageName.isEmpty() ? name : packageName + "." + name;
         try (Writer out = environment.getFiler().createSourceFile(qualified, type).openWriter()) {
             out.write(text(name));
@@ -149,43 +150,40 @@ final class ModelSource {
         } else if (option != null) {
             checkAttributes(field, Option.class, OPTION_ATTRIBUTES);
             requireNotFinal(field, isFinal);
-            build.append("        spec.addOption(").append(PICOCLI).append(".Model.OptionSpec.builder(")
-                    .append(Literals.strings(option.names())).append(")");
-            paramLabel(option.paramLabel(), field);
-            optional(".arity", option.arity(), "");
-            optional(".defaultValue", option.defaultValue(), "__no_default_value__");
-            if (option.description().length > 0) {
-                build.append("\n                .description(").append(Literals.strings(option.description())).append(")");
-            }
-            if (option.hidden()) {
-                build.append("\n                .hidden(true)");
-            }
-            if (option.required()) {
-                build.append("\n                .required(true)");
-            }
-            binding(field, access);
-            build.append(".build());\n");
+            argument("spec.addOption(" + PICOCLI + ".Model.OptionSpec.builder(" + Literals.strings(option.names()) + ")",
+                    field, access, option.paramLabel(), option.arity(), option.defaultValue(), option.description(),
+                    option.hidden(), option.required());
         } else {
             checkAttributes(field, Parameters.class, PARAMETERS_ATTRIBUTES);
             requireNotFinal(field, isFinal);
-            build.append("        spec.addPositional(").append(PICOCLI).append(".Model.PositionalParamSpec.builder()");
-            optional(".index", parameters.index(), "");
-            paramLabel(parameters.paramLabel(), field);
-            optional(".arity", parameters.arity(), "");
-            optional(".defaultValue", parameters.defaultValue(), "__no_default_value__");
-            if (parameters.description().length > 0) {
-                build.append("\n                .description(").append(Literals.strings(parameters.description()))
-                        .append(")");
-            }
-            if (parameters.hidden()) {
-                build.append("\n                .hidden(true)");
-            }
-            if (positionalRequired(parameters.arity(), field)) {
-                build.append("\n                .required(true)");
-            }
-            binding(field, access);
-            build.append(".build());\n");
+            String builder = "spec.addPositional(" + PICOCLI + ".Model.PositionalParamSpec.builder()"
+                    + (parameters.index().isEmpty() ? "" : ".index(" + Literals.string(parameters.index()) + ")");
+            argument(builder, field, access, parameters.paramLabel(), parameters.arity(), parameters.defaultValue(),
+                    parameters.description(), parameters.hidden(), positionalRequired(parameters.arity(), field));
         }
+    }
+
+    /** The attributes options and positional parameters share, then the field's binding. */
+    private void argument(String builder, VariableElement field, String access, String paramLabel, String arity,
+                          String defaultValue, String[] description, boolean hidden, boolean required)
+            throws UnsupportedException {
+        build.append("        ").append(builder);
+        // Without a label, picocli's annotation reading names the value after the field ({@code <detach>}).
+        String label = paramLabel.isEmpty() ? "<" + field.getSimpleName() + ">" : paramLabel;
+        build.append("\n                .paramLabel(").append(Literals.string(label)).append(")");
+        optional(".arity", arity, "");
+        optional(".defaultValue", defaultValue, "__no_default_value__");
+        if (description.length > 0) {
+            build.append("\n                .description(").append(Literals.strings(description)).append(")");
+        }
+        if (hidden) {
+            build.append("\n                .hidden(true)");
+        }
+        if (required) {
+            build.append("\n                .required(true)");
+        }
+        binding(field, access);
+        build.append(".build());\n");
     }
 
     /**
@@ -212,12 +210,6 @@ final class ModelSource {
         TypeMirror erased = types.erasure(type);
         return types.isAssignable(erased, types.erasure(elements.getTypeElement("java.util.Collection").asType()))
                 || types.isAssignable(erased, types.erasure(elements.getTypeElement("java.util.Map").asType()));
-    }
-
-    /** Without a label, picocli's annotation reading names the value after the field ({@code <detach>}). */
-    private void paramLabel(String label, VariableElement field) {
-        String effective = label.isEmpty() ? "<" + field.getSimpleName() + ">" : label;
-        build.append("\n                .paramLabel(").append(Literals.string(effective)).append(")");
     }
 
     private void optional(String method, String value, String unset) {
@@ -254,12 +246,11 @@ final class ModelSource {
         if (!auxiliary.isEmpty()) {
             build.append("\n                .auxiliaryTypes(").append(String.join(", ", auxiliary)).append(")");
         }
+        String accessor = "new " + simpleName + SUFFIX + "(command, " + number + ")";
         build.append("\n                .initialValue(").append(access).append(")")
                 .append("\n                .hasInitialValue(true)")
-                .append("\n                .getter(new ").append(simpleName).append("_Spec(command, ").append(number)
-                .append("))")
-                .append("\n                .setter(new ").append(simpleName).append("_Spec(command, ").append(number)
-                .append("))");
+                .append("\n                .getter(").append(accessor).append(")")
+                .append("\n                .setter(").append(accessor).append(")");
         getters.add("            case " + number + ":\n                return (T) (Object) " + access + ";\n");
         setters.add("            case " + number + ": {\n"
                 + "                T previous = (T) (Object) " + access + ";\n"

@@ -58,8 +58,11 @@ final class Rehearsal {
         CONTAINERS
     }
 
-    /** Runs the commands and removes the scratch store; returns the commands that did not end as expected. */
-    List<String> perform(Commands which) throws IOException {
+    /**
+     * Runs the commands, then {@code more} (a pull from the warm-up's registry, say) in the same scratch store,
+     * and removes the store; returns the commands that did not end as expected.
+     */
+    List<String> perform(Commands which, List<List<String>> more) throws IOException {
         byte[] executable;
         try (InputStream in = Rehearsal.class.getResourceAsStream(EXECUTABLE)) {
             if (in == null) {
@@ -96,7 +99,7 @@ final class Rehearsal {
                     List.of("system", "df"),
                     List.of("rmi", IMAGE));
             List<String> failed = new ArrayList<>();
-            for (List<String> command : commands) {
+            for (List<String> command : concat(commands, more)) {
                 List<String> args = new ArrayList<>(List.of("--data-root", scratch.resolve("data").toString(),
                         "--exec-root", scratch.resolve("x").toString()));
                 args.addAll(command);
@@ -109,6 +112,12 @@ final class Rehearsal {
         } finally {
             FileTrees.deleteOnThisFileSystem(scratch); // A mount a failed command left behind stays.
         }
+    }
+
+    private static List<List<String>> concat(List<List<String>> first, List<List<String>> then) {
+        List<List<String>> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
     }
 
     /** A root file system of one static executable, {@code /warm}. */

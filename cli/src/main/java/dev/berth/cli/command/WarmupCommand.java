@@ -1,6 +1,5 @@
 package dev.berth.cli.command;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.berth.cli.Environment;
 import dev.berth.cli.Main;
 import dev.berth.cli.Streams;
@@ -27,14 +26,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +43,7 @@ import picocli.CommandLine.Parameters;
  * {@code berth internal-warmup}: walks the code that berth's commands start with (the command tree and its
  * help, configuration, JSON, references, digests, tables and templates, runtime specs, JNA), then rehearses
  * the everyday commands against a scratch store of its own ({@link Rehearsal}), and for the registry commands'
- * cache a login and a pull against a registry of its own on the loopback ({@link PullRehearsal}), so that the
+ * cache a login and a pull against a registry of its own on the loopback ({@link WarmupRegistry}), so that the
  * launcher can record what a JVM loads and links into a class-data archive (JDK 17) or an AOT cache (JDK 25),
  * which later runs map instead of loading class by class. The container commands' cache rehearses only those
  * commands. Touches no store of the user's. Not for people.
@@ -81,7 +77,7 @@ public final class WarmupCommand implements Callable<Integer> {
         if (part == Part.container) {
             // Only what starting and ending a container runs: whatever else the cache held would be mapped, and
             // paid for, at every start.
-            return report(0, new Rehearsal(environment, temporary).perform(Rehearsal.Commands.CONTAINERS));
+            return report(0, new Rehearsal(environment, temporary).perform(Rehearsal.Commands.CONTAINERS, List.of()));
         }
         StringBuilder sink = new StringBuilder();
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
@@ -113,14 +109,15 @@ public final class WarmupCommand implements Callable<Integer> {
                 .hostname("warm").env(List.of("A=1")).memory(64L << 20).pidsLimit(10).build());
         sink.append(HostInfo.read().kernelVersion());
         sink.append(new FileSystemProbe().magic(Path.of("/")));
-        List<String> failed = new ArrayList<>(new Rehearsal(environment, temporary).perform(Rehearsal.Commands.EVERYDAY));
-        if (part == Part.registry) {
-            sink.append(pingLoopbackRegistry(registries.get()));
-            if (!new PullRehearsal(environment, temporary).perform()) {
-                failed.add("pull");
-            }
+        Rehearsal rehearsal = new Rehearsal(environment, temporary);
+        if (part != Part.registry) {
+            return report(sink.length(), rehearsal.perform(Rehearsal.Commands.EVERYDAY, List.of()));
         }
-        return report(sink.length(), failed);
+        try (WarmupRegistry registry = WarmupRegistry.start()) {
+            sink.append(login(registries.get(), registry));
+            return report(sink.length(), rehearsal.perform(Rehearsal.Commands.EVERYDAY,
+                    List.of(List.of("pull", registry.image()))));
+        }
     }
 
     private int report(int warmed, List<String> failed) {
@@ -132,34 +129,17 @@ public final class WarmupCommand implements Callable<Integer> {
     }
 
     /**
-     * A registry ping through berth's registry client to a server on the loopback that answers every request
-     * with {@code {}}: the JDK's HTTP client is a thousand classes that a pull or push would otherwise load
-     * one by one. Failing here only leaves them out of the cache.
+     * What {@code login} does, through berth's registry client, without writing the user's credentials anywhere;
+     * and the system's trust store read, as an HTTPS registry would. Failing here only leaves the classes out of
+     * the cache.
      */
-    private static boolean pingLoopbackRegistry(Registries registries) {
-        HttpServer server;
+    private static boolean login(Registries registries, WarmupRegistry registry) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            return false;
-        }
-        server.createContext("/", exchange -> {
-            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        try {
-            registries.verify("127.0.0.1:" + server.getAddress().getPort(), new Credentials("warm", "up"));
-            SSLContext.getDefault(); // What an HTTPS registry adds: the system's trust store, read.
+            registries.verify(registry.address(), new Credentials("warm", "up"));
+            SSLContext.getDefault();
             return true;
         } catch (BerthException | GeneralSecurityException | RuntimeException e) {
             return false;
-        } finally {
-            server.stop(0);
         }
     }
 }

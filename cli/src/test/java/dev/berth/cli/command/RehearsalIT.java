@@ -34,7 +34,7 @@ class RehearsalIT {
     @ParameterizedTest
     @EnumSource(Rehearsal.Commands.class)
     void everyCommandEndsAsExpectedAndTheScratchStoreIsGone(Rehearsal.Commands which) throws IOException {
-        List<String> failed = new Rehearsal(Environment.system(), temporary).perform(which);
+        List<String> failed = new Rehearsal(Environment.system(), temporary).perform(which, List.of());
 
         assertEquals(List.of(), failed);
         try (Stream<Path> left = Files.list(temporary)) {

@@ -2,12 +2,8 @@ package dev.berth.cli.command;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.berth.cli.Environment;
-import dev.berth.cli.Main;
-import dev.berth.cli.Streams;
 import dev.berth.core.archive.TarEntry;
 import dev.berth.core.archive.TarWriter;
-import dev.berth.core.host.FileTrees;
 import dev.berth.core.image.Platform;
 import dev.berth.core.model.Digest;
 import java.io.ByteArrayInputStream;
@@ -15,38 +11,31 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A pull, run in this JVM from a registry of its own on the loopback into a scratch data root, so that the
- * registry commands' start-up cache holds the puller, the registry client and the layer download (about a
- * hundred classes a pull would otherwise load and verify from the jars, and the profile of their code), not only
- * the JDK's HTTP client. The registry serves one image of one small layer, answering {@code /v2/}, its manifest
- * and its two blobs.
+ * A registry on the loopback for the registry commands' warm-up: it answers {@code /v2/}, and serves one image of
+ * one small layer (its manifest and its two blobs). The warm-up logs in to it and pulls from it, so that the
+ * start-up cache holds the JDK's HTTP client, the puller, the registry client and the layer download (a pull
+ * would otherwise load and verify about a hundred classes from the jars), with the profile of their code.
  */
-final class PullRehearsal {
+final class WarmupRegistry implements AutoCloseable {
 
     private static final String REPOSITORY = "warm/up";
     private static final String TAG = "1";
 
-    private final Environment environment;
-    private final Path temporary;
+    private final HttpServer server;
 
-    /** @param temporary where the scratch store is made (and removed) */
-    PullRehearsal(Environment environment, Path temporary) {
-        this.environment = environment;
-        this.temporary = temporary;
+    private WarmupRegistry(HttpServer server) {
+        this.server = server;
     }
 
-    /** Pulls the image and removes the scratch store; true when the pull ended as expected. */
-    boolean perform() throws IOException {
+    /** Starts the registry on a free port of the loopback. */
+    static WarmupRegistry start() throws IOException {
         byte[] tar = layerTar();
         byte[] layer = gzip(tar);
         Platform host = Platform.host();
@@ -60,21 +49,25 @@ final class PullRehearsal {
                 + "\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\""
                 + Digest.of(layer) + "\",\"size\":" + layer.length + "}]}").getBytes(StandardCharsets.UTF_8);
         Map<String, byte[]> blobs = Map.of(Digest.of(config).toString(), config, Digest.of(layer).toString(), layer);
-
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> serve(exchange, manifest, blobs));
         server.start();
-        Path scratch = Files.createTempDirectory(temporary, "bp");
-        try {
-            PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-            String reference = "127.0.0.1:" + server.getAddress().getPort() + "/" + REPOSITORY + ":" + TAG;
-            return Main.run(new String[] {"--data-root", scratch.resolve("data").toString(), "--exec-root",
-                    scratch.resolve("x").toString(), "pull", reference},
-                    new Streams(InputStream.nullInputStream(), sink, sink), environment) == 0;
-        } finally {
-            server.stop(0);
-            FileTrees.deleteOnThisFileSystem(scratch);
-        }
+        return new WarmupRegistry(server);
+    }
+
+    /** {@code 127.0.0.1:PORT}, a registry berth talks plain HTTP to. */
+    String address() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The image it serves. */
+    String image() {
+        return address() + "/" + REPOSITORY + ":" + TAG;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
     }
 
     private static void serve(HttpExchange exchange, byte[] manifest, Map<String, byte[]> blobs) throws IOException {
