@@ -111,6 +111,7 @@ class LauncherTest {
             assertEquals(1, calls.size(), String.join(" ", args));
             assertHas(calls.get(0), "-XX:AOTCache=" + registry);
             assertLacks(calls.get(0), "-XX:TieredStopAtLevel=1");
+            assertHas(calls.get(0), "-Xmn16m");
         }
     }
 
@@ -125,9 +126,12 @@ class LauncherTest {
 
             assertHas(calls.get(0), "-XX:AOTCache=" + local);
             assertLacks(calls.get(0), "-XX:TieredStopAtLevel=1");
+            assertHas(calls.get(0), "-Xmn16m");
         }
         Files.deleteIfExists(log);
-        assertHas(launch(Map.of(), "container", "ls").get(0), "-XX:TieredStopAtLevel=1");
+        List<String> listing = launch(Map.of(), "container", "ls").get(0);
+        assertHas(listing, "-XX:TieredStopAtLevel=1");
+        assertLacks(listing, "-Xmn16m");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.berth.core.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -33,6 +34,9 @@ class HttpClientsTest {
         assertSame(SSLContext.getDefault(), secure.sslContext(), "HTTPS is verified against the system's trust store");
         assertNotSame(secure, plain);
         assertNotSame(SSLContext.getDefault(), plain.sslContext());
+        // Never a connection without verification: the plain client's context refuses to make TLS at all.
+        assertThrows(UnsupportedOperationException.class, () -> plain.sslContext().createSSLEngine());
+        assertThrows(UnsupportedOperationException.class, () -> plain.sslContext().getSocketFactory());
     }
 
     @Test
