@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.core.NotFoundException;
 import dev.berth.core.archive.Change;
 import dev.berth.core.archive.TarBuilder;
 import dev.berth.core.archive.TarEntry;
@@ -287,6 +288,21 @@ public abstract class StorageDriverContractTest {
         assertFalse(driver.exists(child.cacheId()));
         assertFalse(driver.exists(one.cacheId()));
         assertTrue(store.layers().isEmpty());
+    }
+
+    @Test
+    void transfersAHoldFromOneOwnerToAnotherWithoutEverLeavingTheLayerUnheld() throws Exception {
+        ImageLayer layer = register(new TarBuilder().file("held", "h").bytes(), Optional.empty(), "building:one");
+
+        ImageLayer moved = store.transfer(layer.chainId(), "building:one", "image:one");
+        assertEquals(Set.of("image:one"), moved.owners());
+        assertEquals(Set.of("image:one"), store.get(layer.chainId()).orElseThrow().owners());
+        assertTrue(driver.exists(layer.cacheId()));
+        // A hold the layer does not have is nobody's to move: the new owner just joins.
+        assertEquals(Set.of("image:one", "image:two"),
+                store.transfer(layer.chainId(), "building:gone", "image:two").owners());
+        assertThrows(NotFoundException.class, () -> store.transfer(Digest.of(new byte[] {1}), "image:one",
+                "image:three"));
     }
 
     @Test

@@ -19,14 +19,29 @@ public final class AtomicFiles {
     }
 
     public static void write(Path file, byte[] content) throws IOException {
+        Path temp = writeTemp(file, content, true);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(file.getParent());
+    }
+
+    /**
+     * Replaces a file's content atomically for readers, but not durably: after a crash the file may hold the old
+     * content, the new, or nothing. Only for caches, whose readers take a damaged file for a missing one.
+     */
+    public static void replace(Path file, byte[] content) throws IOException {
+        Files.move(writeTemp(file, content, false), file, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Path writeTemp(Path file, byte[] content, boolean sync) throws IOException {
         Path temp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + TEMP_SUFFIX);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             channel.write(java.nio.ByteBuffer.wrap(content));
-            channel.force(true);
+            if (sync) {
+                channel.force(true);
+            }
         }
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        syncDirectory(file.getParent());
+        return temp;
     }
 
     public static void delete(Path file) throws IOException {

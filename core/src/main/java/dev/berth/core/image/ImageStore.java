@@ -104,11 +104,15 @@ public final class ImageStore {
             try (StoreLock.Held held = lock.lock()) {
                 writeMarker(marker, owner, Optional.of(config), "add");
                 long size = 0;
+                // The addition's holds on this image's layers become the image's, one write per layer; others
+                // registered under the same addition wait for their own commit. Dying before the meta below
+                // is written, this leaves the marker with the config, and repair releases the image's holds.
                 for (Digest chainId : config.chainIds()) {
-                    ImageLayer layer = layers.get(chainId).orElseThrow(() -> new EngineFailureException(
-                            "layer " + chainId + " of image " + id + " is not stored"));
-                    layers.acquire(chainId, Image.layerOwner(id));
-                    size += layer.size();
+                    try {
+                        size += layers.transfer(chainId, owner, Image.layerOwner(id)).size();
+                    } catch (NotFoundException e) {
+                        throw new EngineFailureException("layer " + chainId + " of image " + id + " is not stored", e);
+                    }
                 }
                 if (!Files.exists(contentFile(id))) {
                     AtomicFiles.write(contentFile(id), config.bytes());
@@ -125,11 +129,6 @@ public final class ImageStore {
                     node.set(INIT_LAYER, existing.get(INIT_LAYER));
                 }
                 AtomicFiles.write(metaFile(id), Json.bytes(node));
-                // Only this image's layers: others registered under the same addition wait for their commit.
-                for (Digest chainId : config.chainIds()) {
-                    layers.release(chainId, owner);
-                }
-                writeMarker(marker, owner, Optional.empty(), "add");
             } catch (IOException e) {
                 throw new EngineFailureException("cannot store image " + id + ": " + e.getMessage(), e);
             }
@@ -242,12 +241,17 @@ public final class ImageStore {
 
     /** Points {@code reference} (a tag or a digest name) at image {@code id}, taking it from any other image. */
     public void tag(Digest id, ImageReference reference) throws BerthException {
+        tag(id, List.of(reference));
+    }
+
+    /** Points each of {@code names} at image {@code id}, in one write of the names. */
+    public void tag(Digest id, List<ImageReference> names) throws BerthException {
         try (StoreLock.Held held = lock.lock()) {
             if (!Files.exists(metaFile(id))) {
                 throw new NotFoundException("No such image: " + id);
             }
             Map<String, Digest> references = readReferences();
-            references.put(referenceKey(reference), id);
+            names.forEach(reference -> references.put(referenceKey(reference), id));
             writeReferences(references);
             ObjectNode node = (ObjectNode) readMeta(id);
             node.put("lastTagTime", Timestamps.format(Instant.now()));

@@ -216,6 +216,32 @@ public final class LayerStore {
         return addOwner(chainId, owner);
     }
 
+    /**
+     * Moves a hold on the layer from {@code from} to {@code to} in one write of its record, where
+     * {@link #acquire} then {@link #release} would write it twice; a layer {@code from} does not hold just gains
+     * {@code to}.
+     */
+    public ImageLayer transfer(Digest chainId, String from, String to) throws BerthException {
+        checkOwner(to);
+        try (StoreLock.Held held = lock.lock()) {
+            ImageLayer layer = existing(chainId);
+            Set<String> owners = new HashSet<>(layer.owners());
+            owners.remove(from);
+            owners.add(to);
+            if (owners.equals(layer.owners())) {
+                return layer;
+            }
+            ImageLayer updated = layer.withOwners(owners);
+            records.write(updated);
+            if (layer.owners().isEmpty()) {
+                Files.deleteIfExists(records.ownerlessMarker(chainId));
+            }
+            return updated;
+        } catch (IOException e) {
+            throw new EngineFailureException("cannot update layer " + chainId + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Drops {@code owner}'s hold; a layer nobody holds is removed, and releases its parent in turn. */
     public void release(Digest chainId, String owner) throws BerthException {
         try (StoreLock.Held held = lock.lock()) {

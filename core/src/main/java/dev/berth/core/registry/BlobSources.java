@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -60,26 +61,39 @@ public final class BlobSources {
         }
     }
 
-    /** Records that the layer {@code diffId} is blob {@code source}. */
-    public void record(Digest diffId, Source source) throws EngineFailureException {
+    /**
+     * Records, for each layer (by diff ID), that it is the blob given, as its newest source. A layer whose newest
+     * source it is already is not written again. The files are replaced without being synced: this metadata only
+     * saves work, and {@link #of} takes a file a crash damaged for no sources.
+     */
+    public void record(Map<Digest, Source> newest) throws EngineFailureException {
         try {
             Files.createDirectories(root.resolve("sha256"));
             try (StoreLock.Held held = new StoreLock(root.resolve("lock")).lock()) {
-                List<Source> sources = new ArrayList<>(of(diffId));
-                sources.removeIf(known -> known.digest().equals(source.digest())
-                        && known.registry().equals(source.registry()) && known.repository().equals(source.repository()));
-                sources.add(0, source);
-                ArrayNode array = Json.array();
-                for (Source known : sources.subList(0, Math.min(KEPT, sources.size()))) {
-                    array.addObject().put("digest", known.digest().toString()).put("size", known.size())
-                            .put("registry", known.registry()).put("repository", known.repository());
+                for (Map.Entry<Digest, Source> entry : newest.entrySet()) {
+                    record(entry.getKey(), entry.getValue());
                 }
-                AtomicFiles.write(file(diffId), Json.bytes(array));
             }
         } catch (IOException e) {
-            throw new EngineFailureException("cannot record where layer " + diffId.shortHex() + " is: "
-                    + e.getMessage(), e);
+            throw new EngineFailureException("cannot record where the layers " + newest.keySet().stream()
+                    .map(Digest::shortHex).toList() + " are: " + e.getMessage(), e);
         }
+    }
+
+    private void record(Digest diffId, Source source) throws IOException, EngineFailureException {
+        List<Source> sources = new ArrayList<>(of(diffId));
+        if (!sources.isEmpty() && sources.get(0).equals(source)) {
+            return;
+        }
+        sources.removeIf(known -> known.digest().equals(source.digest())
+                && known.registry().equals(source.registry()) && known.repository().equals(source.repository()));
+        sources.add(0, source);
+        ArrayNode array = Json.array();
+        for (Source known : sources.subList(0, Math.min(KEPT, sources.size()))) {
+            array.addObject().put("digest", known.digest().toString()).put("size", known.size())
+                    .put("registry", known.registry()).put("repository", known.repository());
+        }
+        AtomicFiles.replace(file(diffId), Json.bytes(array));
     }
 
     private static List<Source> read(Path file) throws IOException, InvalidInputException {

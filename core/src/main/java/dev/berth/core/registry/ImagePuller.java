@@ -124,8 +124,7 @@ public final class ImagePuller {
             store(client, manifest, config, progress);
             updated = true;
         }
-        updated |= name(id, reference);
-        updated |= name(id, reference.repository().withDigest(top.digest()));
+        updated |= name(id, List.of(reference, reference.repository().withDigest(top.digest())));
         recordSources(manifest, id, reference);
         downloads.forget(manifest.layers());
         return new Result(reference, top.digest(), id, updated);
@@ -292,20 +291,30 @@ public final class ImagePuller {
         }
     }
 
-    /** Points {@code reference} at the image; whether it pointed elsewhere (or nowhere) before. */
-    private boolean name(Digest id, ImageReference reference) throws BerthException {
-        Optional<Image> before = images.find(reference.toString());
-        images.tag(id, reference);
-        return before.isEmpty() || !before.get().id().equals(id);
+    /** Points the names that do not yet point at the image at it, in one write; whether there were any. */
+    private boolean name(Digest id, List<ImageReference> names) throws BerthException {
+        List<ImageReference> moved = new ArrayList<>();
+        for (ImageReference name : names) {
+            Optional<Image> before = images.find(name.toString());
+            if (before.isEmpty() || !before.get().id().equals(id)) {
+                moved.add(name);
+            }
+        }
+        if (!moved.isEmpty()) {
+            images.tag(id, moved);
+        }
+        return !moved.isEmpty();
     }
 
     private void recordSources(ImageManifest manifest, Digest id, ImageReference reference) throws BerthException {
         Image image = images.get(id).orElseThrow();
         List<Digest> diffIds = image.config().diffIds();
+        Map<Digest, BlobSources.Source> known = new LinkedHashMap<>();
         for (int i = 0; i < diffIds.size(); i++) {
             Descriptor blob = manifest.layers().get(i);
-            sources.record(diffIds.get(i), new BlobSources.Source(blob.digest(), blob.size(), reference.domain(),
+            known.put(diffIds.get(i), new BlobSources.Source(blob.digest(), blob.size(), reference.domain(),
                     reference.path()));
         }
+        sources.record(known);
     }
 }

@@ -14,8 +14,10 @@ import dev.berth.core.layer.LayerStore;
 import dev.berth.core.model.Digest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -81,10 +83,12 @@ public final class ImagePusher {
         byte[] manifest = manifest(config, pushed);
         Digest digest = client.putManifest(tag, MediaTypes.DOCKER_MANIFEST, manifest);
         images.tag(image.id(), reference.repository().withDigest(digest));
+        Map<Digest, BlobSources.Source> known = new LinkedHashMap<>();
         for (int i = 0; i < stack.size(); i++) {
-            sources.record(stack.get(i).diffId(), new BlobSources.Source(pushed.get(i).digest(), pushed.get(i).size(),
+            known.put(stack.get(i).diffId(), new BlobSources.Source(pushed.get(i).digest(), pushed.get(i).size(),
                     reference.domain(), reference.path()));
         }
+        sources.record(known);
         return new Result(reference, digest, manifest.length);
     }
 
