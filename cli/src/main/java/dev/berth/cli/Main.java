@@ -15,7 +15,11 @@ public final class Main {
         Streams streams = Streams.system();
         int code = run(args, streams, Environment.system());
         streams.out().flush();
-        System.exit(code);
+        streams.err().flush();
+        // Halt rather than exit: berth registers no shutdown hooks, and System.exit would run the JDK's own
+        // (the logging manager's reset, which JNA's logger brings in) and then wait for the compiler threads
+        // at the VM's exit; halting ends a command some 5 ms sooner.
+        Runtime.getRuntime().halt(code);
     }
 
     /** Runs the command line once and returns its exit code; used in-process by tests. */
