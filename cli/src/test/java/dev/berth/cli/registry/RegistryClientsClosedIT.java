@@ -9,6 +9,7 @@ import dev.berth.cli.Environment;
 import dev.berth.cli.Main;
 import dev.berth.cli.Streams;
 import dev.berth.core.testing.Jdks;
+import dev.berth.core.testing.LiveThreads;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -17,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -65,8 +67,7 @@ class RegistryClientsClosedIT {
                 "127.0.0.1:" + registry.getAddress().getPort() + "/nothing/here:1"},
                     new Streams(InputStream.nullInputStream(), nowhere, System.err), Environment.system());
             registry.stop(0);
-            long left = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.isAlive() && t.getName().startsWith("HttpClient-")).count();
+            long left = LiveThreads.settled(thread -> thread.getName().startsWith("HttpClient-"), Duration.ofSeconds(2));
             System.out.println("pull exit code " + code + ", HTTP client threads left: " + left);
         }
     }

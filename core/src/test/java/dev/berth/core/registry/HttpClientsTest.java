@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.berth.core.testing.Jdks;
+import dev.berth.core.testing.LiveThreads;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -17,7 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -76,12 +77,16 @@ class HttpClientsTest {
             long before = selectors();
             clients.close();
             server.stop(0);
-            System.out.println("selector threads before close: " + before + ", after: " + selectors());
+            long after = LiveThreads.settled(SelectorThreads::isSelector, Duration.ofSeconds(2));
+            System.out.println("selector threads before close: " + before + ", after: " + after);
         }
 
-        private static long selectors() {
-            List<Thread> threads = List.copyOf(Thread.getAllStackTraces().keySet());
-            return threads.stream().filter(t -> t.isAlive() && t.getName().contains("SelectorManager")).count();
+        private static boolean isSelector(Thread thread) {
+            return thread.getName().contains("SelectorManager");
+        }
+
+        private static long selectors() throws InterruptedException {
+            return LiveThreads.settled(SelectorThreads::isSelector, Duration.ZERO);
         }
     }
 }
