@@ -241,21 +241,38 @@ public final class ImageStore {
 
     /** Points {@code reference} (a tag or a digest name) at image {@code id}, taking it from any other image. */
     public void tag(Digest id, ImageReference reference) throws BerthException {
-        tag(id, List.of(reference));
+        point(id, List.of(reference), true);
     }
 
-    /** Points each of {@code names} at image {@code id}, in one write of the names. */
-    public void tag(Digest id, List<ImageReference> names) throws BerthException {
+    /**
+     * Points those of {@code names} that do not point at image {@code id} yet at it, in one write of the names
+     * (a pull's tag and digest name); whether there were any.
+     */
+    public boolean name(Digest id, List<ImageReference> names) throws BerthException {
+        return point(id, names, false);
+    }
+
+    /** {@code retag}: the image's tag time is renewed even when every name pointed at it already. */
+    private boolean point(Digest id, List<ImageReference> names, boolean retag) throws BerthException {
         try (StoreLock.Held held = lock.lock()) {
             if (!Files.exists(metaFile(id))) {
                 throw new NotFoundException("No such image: " + id);
             }
             Map<String, Digest> references = readReferences();
-            names.forEach(reference -> references.put(referenceKey(reference), id));
-            writeReferences(references);
+            boolean moved = false;
+            for (ImageReference reference : names) {
+                moved |= !id.equals(references.put(referenceKey(reference), id));
+            }
+            if (!moved && !retag) {
+                return false;
+            }
+            if (moved) {
+                writeReferences(references);
+            }
             ObjectNode node = (ObjectNode) readMeta(id);
             node.put("lastTagTime", Timestamps.format(Instant.now()));
             AtomicFiles.write(metaFile(id), Json.bytes(node));
+            return moved;
         } catch (IOException e) {
             throw new EngineFailureException("cannot tag image " + id + ": " + e.getMessage(), e);
         }

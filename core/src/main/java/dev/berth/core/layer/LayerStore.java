@@ -228,15 +228,7 @@ public final class LayerStore {
             Set<String> owners = new HashSet<>(layer.owners());
             owners.remove(from);
             owners.add(to);
-            if (owners.equals(layer.owners())) {
-                return layer;
-            }
-            ImageLayer updated = layer.withOwners(owners);
-            records.write(updated);
-            if (layer.owners().isEmpty()) {
-                Files.deleteIfExists(records.ownerlessMarker(chainId));
-            }
-            return updated;
+            return writeOwners(layer, owners);
         } catch (IOException e) {
             throw new EngineFailureException("cannot update layer " + chainId + ": " + e.getMessage(), e);
         }
@@ -685,11 +677,19 @@ public final class LayerStore {
     }
 
     private ImageLayer addOwnerLocked(ImageLayer layer, String owner) throws IOException {
-        if (layer.owners().contains(owner)) {
-            return layer;
-        }
         Set<String> owners = new HashSet<>(layer.owners());
         owners.add(owner);
+        return writeOwners(layer, owners);
+    }
+
+    /**
+     * Gives the layer {@code owners} (at least one), writing its record only when they changed; a layer that had
+     * none is no longer marked ownerless. Called with the lock held.
+     */
+    private ImageLayer writeOwners(ImageLayer layer, Set<String> owners) throws IOException {
+        if (owners.equals(layer.owners())) {
+            return layer;
+        }
         ImageLayer updated = layer.withOwners(owners);
         records.write(updated);
         if (layer.owners().isEmpty()) {

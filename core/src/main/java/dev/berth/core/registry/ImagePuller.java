@@ -124,7 +124,7 @@ public final class ImagePuller {
             store(client, manifest, config, progress);
             updated = true;
         }
-        updated |= name(id, List.of(reference, reference.repository().withDigest(top.digest())));
+        updated |= images.name(id, List.of(reference, reference.repository().withDigest(top.digest())));
         recordSources(manifest, id, reference);
         downloads.forget(manifest.layers());
         return new Result(reference, top.digest(), id, updated);
@@ -289,21 +289,6 @@ public final class ImagePuller {
         public void done(String status) {
             line.done(status);
         }
-    }
-
-    /** Points the names that do not yet point at the image at it, in one write; whether there were any. */
-    private boolean name(Digest id, List<ImageReference> names) throws BerthException {
-        List<ImageReference> moved = new ArrayList<>();
-        for (ImageReference name : names) {
-            Optional<Image> before = images.find(name.toString());
-            if (before.isEmpty() || !before.get().id().equals(id)) {
-                moved.add(name);
-            }
-        }
-        if (!moved.isEmpty()) {
-            images.tag(id, moved);
-        }
-        return !moved.isEmpty();
     }
 
     private void recordSources(ImageManifest manifest, Digest id, ImageReference reference) throws BerthException {
